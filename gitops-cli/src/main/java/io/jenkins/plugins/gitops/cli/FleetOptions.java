@@ -1,0 +1,95 @@
+package io.jenkins.plugins.gitops.cli;
+
+import io.jenkins.plugins.gitops.core.GitOps;
+import io.jenkins.plugins.gitops.core.fleet.FleetRequest;
+import io.jenkins.plugins.gitops.core.plan.Plan;
+import io.jenkins.plugins.gitops.core.source.GitCredentials;
+import io.jenkins.plugins.gitops.core.source.GitRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+
+/** The options every command shares: where the fleet is and how to read it. */
+final class FleetOptions {
+
+    @Option(
+            names = "--repo",
+            defaultValue = ".",
+            description = "The fleet repository: a local folder or a Git URL (default: ${DEFAULT-VALUE}).")
+    String repo;
+
+    @Option(
+            names = "--ref",
+            description = "With a URL: branch:NAME, tag:NAME, semver:RANGE, commit:SHA, refs/..., or a branch"
+                    + " name (default: the remote's default branch).")
+    String ref;
+
+    @Option(names = "--path", required = true, description = "The entry path in the repository, such as clusters/prod.")
+    String path;
+
+    @Option(
+            names = "--strict",
+            description = "Fail on postBuild variables that are unset and have no default (Flux's strict mode).")
+    boolean strict;
+
+    @Option(
+            names = "--parallel",
+            description = "How many units to render at once (default: the number of processors, at least 2).")
+    Integer parallel;
+
+    @Option(
+            names = "--kustomize",
+            description = "The kustomize or kubectl binary to render with (default: kustomize, else kubectl, on"
+                    + " the PATH).")
+    String kustomize;
+
+    @Option(
+            names = "--cache-dir",
+            description = "Where Git clones are kept between runs (default: $XDG_CACHE_HOME/gitops-jenkins or"
+                    + " ~/.cache/gitops-jenkins).")
+    Path cacheDir;
+
+    FleetRequest request() {
+        FleetRequest request = FleetRequest.of(repo, path)
+                .withRef(GitRef.parse(ref))
+                .withStrictSubstitution(strict)
+                .withCredentials(GitCredentials.fromEnvironment(System.getenv()));
+        return parallel == null ? request : request.withParallelism(parallel);
+    }
+
+    /** Loads and plans the fleet in a scratch folder that is removed afterwards. */
+    Plan plan() {
+        Path work;
+        try {
+            work = Files.createTempDirectory("gitops-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder", e);
+        }
+        try {
+            return GitOps.planner(cacheDir(), work, kustomize).plan(request());
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private Path cacheDir() {
+        if (cacheDir != null) {
+            return cacheDir;
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg == null || xdg.isEmpty() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
+        return base.resolve("gitops-jenkins");
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Leftovers in the temporary folder are harmless.
+        }
+    }
+}
