@@ -2,13 +2,20 @@ package io.jenkins.plugins.gitops.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.gitops.core.model.Manifest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,6 +93,29 @@ class CorpusRenderTest {
         Map<String, Integer> actual = result.manifests().stream()
                 .collect(Collectors.groupingBy(Manifest::kind, TreeMap::new, Collectors.summingInt(m -> 1)));
         assertThat(actual).isEqualTo(kinds);
+        assertThat(sha256(result.manifests())).isEqualTo(expected.get("sha256").asText());
+    }
+
+    /** FACTS.json's hash_spec: sorted documents as canonical JSON, joined with newlines. */
+    private static String sha256(List<Manifest> manifests) {
+        ObjectMapper canonical = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        List<Manifest> sorted = manifests.stream()
+                .sorted(Comparator.comparing(Manifest::apiVersion)
+                        .thenComparing(Manifest::kind)
+                        .thenComparing(Manifest::namespace)
+                        .thenComparing(Manifest::name))
+                .toList();
+        List<String> documents = new ArrayList<>();
+        try {
+            for (Manifest manifest : sorted) {
+                documents.add(canonical.writeValueAsString(manifest.body()));
+            }
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", documents).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private JsonNode kustomization(String entry, String id) {
