@@ -5,7 +5,6 @@ import io.jenkins.plugins.gitops.core.yaml.ManifestException;
 import io.jenkins.plugins.gitops.core.yaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,44 +127,5 @@ public final class KustomizeRenderer implements Renderer {
         Map<String, Object> child = new LinkedHashMap<>();
         parent.put(key, child);
         return child;
-    }
-
-    /** A Kustomization's {@code spec.path} made safe to resolve inside the artifact. */
-    static final class RenderPaths {
-
-        private RenderPaths() {}
-
-        /** The path relative to the root, normalized, "" for the root itself. */
-        static String relative(RenderRequest request, Path root) {
-            String raw = request.path() == null ? "" : request.path().strip();
-            String given = raw.isEmpty() ? "./" : raw;
-            // Flux joins spec.path under the artifact root, so a leading slash still means the root.
-            String trimmed = raw.replace('\\', '/').replaceFirst("^/+", "");
-            Path relative;
-            try {
-                relative = Path.of(trimmed.isEmpty() ? "." : trimmed).normalize();
-            } catch (InvalidPathException e) {
-                throw new RenderException(
-                        "cannot render " + given + " (" + request.unit() + "): invalid path: " + e.getMessage()
-                                + " — spec.path must be a folder of the source",
-                        e);
-            }
-            String text = relative.toString().replace('\\', '/');
-            if (text.equals("..") || text.startsWith("../")) {
-                throw new RenderException("cannot render " + given + " (" + request.unit()
-                        + "): the path leaves the source root — spec.path must name a folder inside the source");
-            }
-            Path dir = root.resolve(text);
-            if (!Files.isDirectory(dir)) {
-                throw new RenderException("cannot render " + given + " (" + request.unit() + "): "
-                        + (Files.exists(dir) ? "the path is a file, not a folder" : "kustomization path not found")
-                        + " — spec.path is relative to the root of the source " + root);
-            }
-            return text;
-        }
-
-        static String display(String relative) {
-            return relative.isEmpty() ? "./" : relative;
-        }
     }
 }

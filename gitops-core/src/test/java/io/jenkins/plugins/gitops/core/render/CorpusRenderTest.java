@@ -88,8 +88,8 @@ class CorpusRenderTest {
         assertThat(result.manifests()).hasSize(expected.get("object_count").asInt());
         Map<String, Integer> kinds = new TreeMap<>();
         expected.get("kinds")
-                .fields()
-                .forEachRemaining(e -> kinds.put(e.getKey(), e.getValue().asInt()));
+                .properties()
+                .forEach(e -> kinds.put(e.getKey(), e.getValue().asInt()));
         Map<String, Integer> actual = result.manifests().stream()
                 .collect(Collectors.groupingBy(Manifest::kind, TreeMap::new, Collectors.summingInt(m -> 1)));
         assertThat(actual).isEqualTo(kinds);
