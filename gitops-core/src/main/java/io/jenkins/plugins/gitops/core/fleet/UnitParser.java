@@ -3,7 +3,6 @@ package io.jenkins.plugins.gitops.core.fleet;
 import io.jenkins.plugins.gitops.core.model.Manifest;
 import io.jenkins.plugins.gitops.core.model.Trees;
 import io.jenkins.plugins.gitops.core.render.KustomizeOverlays;
-import io.jenkins.plugins.gitops.core.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,29 +68,19 @@ final class UnitParser {
 
     /** The spec fields kustomize-controller writes into the kustomization file. */
     private static KustomizeOverlays overlays(Map<String, Object> spec) {
-        List<Map<String, Object>> patches = new ArrayList<>(maps(Trees.list(spec, "patches")));
-        // The deprecated fields of v1beta2 and older are kept as what they are: patches.
-        for (Object smp : Trees.list(spec, "patchesStrategicMerge")) {
-            patches.add(Map.of("patch", Yaml.write(smp)));
-        }
-        for (Map<String, Object> json6902 : maps(Trees.list(spec, "patchesJson6902"))) {
-            Map<String, Object> patch = new LinkedHashMap<>();
-            patch.put("patch", Yaml.write(json6902.getOrDefault("patch", List.of())));
-            if (json6902.get("target") != null) {
-                patch.put("target", json6902.get("target"));
-            }
-            patches.add(patch);
-        }
         return new KustomizeOverlays(
                 Trees.string(spec, "targetNamespace").orElse(null),
                 Trees.string(spec, "namePrefix").orElse(null),
                 Trees.string(spec, "nameSuffix").orElse(null),
-                patches,
+                maps(Trees.list(spec, "patches")),
                 maps(Trees.list(spec, "images")),
                 Trees.list(spec, "components").stream().map(String::valueOf).toList(),
                 bool(spec, "ignoreMissingComponents", false),
                 stringMap(Trees.map(spec, "commonMetadata", "labels").orElse(Map.of())),
-                stringMap(Trees.map(spec, "commonMetadata", "annotations").orElse(Map.of())));
+                stringMap(Trees.map(spec, "commonMetadata", "annotations").orElse(Map.of())),
+                Trees.list(spec, "buildMetadata").stream().map(String::valueOf).toList(),
+                maps(Trees.list(spec, "patchesStrategicMerge")),
+                maps(Trees.list(spec, "patchesJson6902")));
     }
 
     private static List<String> substituteFrom(Map<String, Object> spec) {

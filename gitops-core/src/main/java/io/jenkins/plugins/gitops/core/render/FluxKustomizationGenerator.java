@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  */
 final class FluxKustomizationGenerator {
 
+    static final String ORIGIN_ANNOTATIONS = "originAnnotations";
+
     /** kustomize's {@code konfig.RecognizedKustomizationFileNames()}, in its order of preference. */
     static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
@@ -41,7 +43,7 @@ final class FluxKustomizationGenerator {
     }
 
     /** Whether a kustomization file was generated, and the resources written into it. */
-    record Result(boolean generated, List<String> resources) {
+    record Result(boolean generated, List<String> resources, boolean originsAdded) {
         Result {
             resources = List.copyOf(resources);
         }
@@ -53,6 +55,14 @@ final class FluxKustomizationGenerator {
      * @throws RenderException with a message naming the file at fault (without the unit)
      */
     Result write(Path dir, KustomizeOverlays overlays) {
+        return write(dir, overlays, false);
+    }
+
+    /**
+     * As {@link #write(Path, KustomizeOverlays)}; with {@code trackOrigins}, also asks kustomize for
+     * origin annotations (in the private copy only) so that every object can name its file.
+     */
+    Result write(Path dir, KustomizeOverlays overlays, boolean trackOrigins) {
         try {
             Optional<Path> existing = existingFile(dir);
             Result result;
@@ -61,14 +71,18 @@ final class FluxKustomizationGenerator {
             if (existing.isPresent()) {
                 file = existing.get();
                 original = read(file);
-                result = new Result(false, List.of());
+                result = new Result(false, List.of(), false);
             } else {
                 file = dir.resolve(FILE_NAMES.get(0));
                 List<String> resources = scan(dir);
                 original = generated(resources);
-                result = new Result(true, resources);
+                result = new Result(true, resources, false);
             }
             Map<String, Object> amended = amend(Trees.mutableCopy(original), result.generated(), dir, overlays);
+            if (trackOrigins && !Trees.list(amended, "buildMetadata").contains(ORIGIN_ANNOTATIONS)) {
+                listAt(amended, "buildMetadata").add(ORIGIN_ANNOTATIONS);
+                result = new Result(result.generated(), result.resources(), true);
+            }
             // Flux rewrites the file every time; rewriting only on a change keeps the author's own text
             // (and its scalar typing) whenever the overlays add nothing.
             if (result.generated() || !amended.equals(original)) {
@@ -175,7 +189,7 @@ final class FluxKustomizationGenerator {
     private Map<String, Object> amend(
             Map<String, Object> kus, boolean generated, Path dir, KustomizeOverlays overlays) {
         if (!generated && Trees.list(kus, "resources").isEmpty()) {
-            kus.put("buildMetadata", new ArrayList<Object>(List.of("originAnnotations")));
+            kus.put("buildMetadata", new ArrayList<Object>(List.of(ORIGIN_ANNOTATIONS)));
         }
         putIfSet(kus, "namespace", overlays.targetNamespace());
         putIfSet(kus, "namePrefix", overlays.namePrefix());

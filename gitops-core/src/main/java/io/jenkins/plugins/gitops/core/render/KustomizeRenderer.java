@@ -54,11 +54,12 @@ public final class KustomizeRenderer implements Renderer {
             Path dir = tree.root().resolve(path);
             FluxKustomizationGenerator.Result kustomization;
             try {
-                kustomization = new FluxKustomizationGenerator(tree.root()).write(dir, request.overlays());
+                kustomization = new FluxKustomizationGenerator(tree.root()).write(dir, request.overlays(), true);
             } catch (RenderException e) {
                 throw new RenderException("cannot render " + subject + ": " + e.getMessage(), e);
             }
-            List<Manifest> manifests = parse(kustomize.build(dir, subject), subject, path);
+            List<Manifest> manifests = ObjectOrigins.resolve(
+                    parse(kustomize.build(dir, subject), subject, path), path, kustomization.originsAdded());
             return new RenderResult(
                     withCommonMetadata(manifests, request.overlays()),
                     kustomization.generated(),

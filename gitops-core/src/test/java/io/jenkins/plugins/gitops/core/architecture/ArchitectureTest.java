@@ -59,7 +59,8 @@ class ArchitectureTest {
     void lowerLayersShouldNotReachUp() {
         noClasses()
                 .that()
-                .resideInAnyPackage(CORE + ".model..", CORE + ".yaml..", CORE + ".source..", CORE + ".render..", CORE + ".subst..")
+                .resideInAnyPackage(
+                        CORE + ".model..", CORE + ".yaml..", CORE + ".source..", CORE + ".render..", CORE + ".subst..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(CORE + ".fleet..", CORE + ".plan..")
@@ -76,6 +77,10 @@ class ArchitectureTest {
 
     @Test
     void packagesShouldBeFreeOfCycles() {
-        SlicesRuleDefinition.slices().matching(CORE + ".(*)..").should().beFreeOfCycles().check(core);
+        SlicesRuleDefinition.slices()
+                .matching(CORE + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(core);
     }
 }
