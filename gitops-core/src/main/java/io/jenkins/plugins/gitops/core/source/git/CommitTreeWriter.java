@@ -102,7 +102,10 @@ final class CommitTreeWriter {
         if (!file.startsWith(root)) {
             throw new IOException("refusing tree entry outside the artifact: " + blob.path);
         }
-        Files.createDirectories(file.getParent());
+        Path parent = file.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         try (OutputStream out = Files.newOutputStream(file)) {
             reader.open(blob.id, Constants.OBJ_BLOB).copyTo(out);
         }

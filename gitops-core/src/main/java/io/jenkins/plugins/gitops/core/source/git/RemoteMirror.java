@@ -72,7 +72,10 @@ final class RemoteMirror {
             }
             return;
         }
-        Path parent = directory.getParent();
+        Path parent = directory.toAbsolutePath().getParent();
+        if (parent == null) {
+            throw new IOException("the Git cache cannot be the file system root: " + directory);
+        }
         Files.createDirectories(parent);
         Path temp = Files.createTempDirectory(parent, ".clone-");
         try {
