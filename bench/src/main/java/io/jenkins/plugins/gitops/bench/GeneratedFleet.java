@@ -20,10 +20,16 @@ final class GeneratedFleet {
             for (int i = 0; i < perLayer; i++) {
                 String name = unit(layer, i);
                 entry.append("---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n")
-                        .append("  name: ").append(name).append("\n  namespace: flux-system\nspec:\n")
-                        .append("  interval: 10m\n  prune: true\n  path: ./units/").append(name).append('\n')
+                        .append("  name: ")
+                        .append(name)
+                        .append("\n  namespace: flux-system\nspec:\n")
+                        .append("  interval: 10m\n  prune: true\n  path: ./units/")
+                        .append(name)
+                        .append('\n')
                         .append("  sourceRef:\n    kind: GitRepository\n    name: flux-system\n")
-                        .append("  postBuild:\n    substitute:\n      unit: ").append(name).append('\n');
+                        .append("  postBuild:\n    substitute:\n      unit: ")
+                        .append(name)
+                        .append('\n');
                 if (layer > 0) {
                     entry.append("  dependsOn:\n");
                     for (int j = 0; j < perLayer; j++) {
@@ -45,12 +51,17 @@ final class GeneratedFleet {
 
     private static void writeUnit(Path dir, String name) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("namespace.yaml"),
-                "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + name + "\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("config.yaml"),
+        Files.writeString(
+                dir.resolve("namespace.yaml"),
+                "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + name + "\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("config.yaml"),
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: " + name
-                        + "\ndata:\n  owner: ${unit}\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("deployment.yaml"),
+                        + "\ndata:\n  owner: ${unit}\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("deployment.yaml"),
                 "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: " + name
                         + "\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n"
                         + "    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n"

@@ -30,11 +30,18 @@ public final class PlanBenchmark {
         Path work = Files.createTempDirectory("gitops-bench-");
         try {
             Path generated = GeneratedFleet.write(work.resolve("fleet"), 10, 20);
-            System.out.printf("gitops plan benchmark: %d runs each after one warm-up, %d processors, Java %s%n",
+            System.out.printf(
+                    "gitops plan benchmark: %d runs each after one warm-up, %d processors, Java %s%n",
                     runs, Runtime.getRuntime().availableProcessors(), Runtime.version());
-            System.out.printf("%-38s %6s %9s %9s %11s %9s%n", "fleet", "units", "plan ms", "ref ms", "plan/ref", "units/s");
+            System.out.printf(
+                    "%-38s %6s %9s %9s %11s %9s%n", "fleet", "units", "plan ms", "ref ms", "plan/ref", "units/s");
             measure("examples/crd-race clusters/demo", examples.resolve("crd-race"), "clusters/demo", work, runs);
-            measure("examples/layered-platform production", examples.resolve("layered-platform"), "clusters/production", work, runs);
+            measure(
+                    "examples/layered-platform production",
+                    examples.resolve("layered-platform"),
+                    "clusters/production",
+                    work,
+                    runs);
             measure("generated 200 units (10 x 20)", generated, "clusters/bench", work, runs);
         } finally {
             delete(work);
@@ -62,8 +69,14 @@ public final class PlanBenchmark {
         }
         double planMs = median(planTimes) / 1e6;
         double refMs = median(refTimes) / 1e6;
-        System.out.printf("%-38s %6d %9.0f %9.0f %11.2f %9.0f%n",
-                label, plan.units().size(), planMs, refMs, planMs / refMs, plan.units().size() / (planMs / 1000));
+        System.out.printf(
+                "%-38s %6d %9.0f %9.0f %11.2f %9.0f%n",
+                label,
+                plan.units().size(),
+                planMs,
+                refMs,
+                planMs / refMs,
+                plan.units().size() / (planMs / 1000));
     }
 
     private static Plan plan(FleetRequest request, Path work) throws IOException {
@@ -81,7 +94,8 @@ public final class PlanBenchmark {
         if (!Files.exists(dir)) {
             GeneratedFleet.write(dir, 1, 1);
             Path unit = dir.resolve("units/layer00-unit00");
-            Files.writeString(unit.resolve("kustomization.yaml"),
+            Files.writeString(
+                    unit.resolve("kustomization.yaml"),
                     "resources:\n  - config.yaml\n  - deployment.yaml\n  - namespace.yaml\n");
         }
         return dir.resolve("units/layer00-unit00");
@@ -89,7 +103,8 @@ public final class PlanBenchmark {
 
     /** The reference: one external kustomize build of a unit-sized folder. */
     private static void kustomize(Path folder) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("kubectl", "kustomize", "--load-restrictor=LoadRestrictionsNone", folder.toString())
+        Process p = new ProcessBuilder(
+                        "kubectl", "kustomize", "--load-restrictor=LoadRestrictionsNone", folder.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -105,12 +105,15 @@ final class SourceResolver {
             throw new SourceException("GitRepository " + id + " (" + repo.origin() + ") has no spec.url");
         }
         Map<String, Object> ref = Trees.map(repo.body(), "spec", "ref").orElse(Map.of());
-        GitRef gitRef = new GitRef(
-                Trees.string(ref, "branch").orElse(null),
-                Trees.string(ref, "tag").orElse(null),
-                Trees.string(ref, "semver").orElse(null),
-                Trees.string(ref, "commit").orElse(null),
-                Trees.string(ref, "name").orElse(null));
+        // A GitRepository without spec.ref follows master, as Flux's API defaults it.
+        GitRef gitRef = ref.isEmpty()
+                ? GitRef.ofBranch("master")
+                : new GitRef(
+                        Trees.string(ref, "branch").orElse(null),
+                        Trees.string(ref, "tag").orElse(null),
+                        Trees.string(ref, "semver").orElse(null),
+                        Trees.string(ref, "commit").orElse(null),
+                        Trees.string(ref, "name").orElse(null));
         String ignore = Trees.string(repo.body(), "spec", "ignore").orElse(null);
         return fetcher.fetch(new GitSourceSpec(id, url, gitRef, ignore, credentialsFor(url)));
     }
