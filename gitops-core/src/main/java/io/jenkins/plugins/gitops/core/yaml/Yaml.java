@@ -35,10 +35,6 @@ public final class Yaml {
 
     private Yaml() {}
 
-    private static LoadSettings loadSettings(String label) {
-        return loadSettings(label, new CoreSchema());
-    }
-
     private static LoadSettings loadSettings(String label, Schema schema) {
         return LoadSettings.builder()
                 .setSchema(schema)
