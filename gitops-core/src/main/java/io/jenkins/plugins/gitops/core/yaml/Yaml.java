@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
@@ -16,7 +18,12 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * Reads and writes Kubernetes YAML with YAML 1.2 core-schema typing, as kustomize's kyaml does:
@@ -28,9 +35,9 @@ public final class Yaml {
 
     private Yaml() {}
 
-    private static LoadSettings loadSettings(String label) {
+    private static LoadSettings loadSettings(String label, Schema schema) {
         return LoadSettings.builder()
-                .setSchema(new CoreSchema())
+                .setSchema(schema)
                 .setLabel(label)
                 .setAllowDuplicateKeys(false)
                 .setMaxAliasesForCollections(MAX_ALIASES)
@@ -93,7 +100,20 @@ public final class Yaml {
 
     /** Decodes every document of a YAML stream as plain trees (nulls for empty documents). */
     public static List<Object> readDocuments(String text, String displayName) {
-        Load load = new Load(loadSettings(displayName));
+        return readDocuments(text, displayName, new CoreSchema());
+    }
+
+    /**
+     * Decodes every document, typing plain (unquoted) scalars with {@code plainScalars} instead of the
+     * core schema: for tools that must read YAML as another implementation would, such as Flux's
+     * YAML 1.1 decoder after variable substitution. A {@code String} result means "a string".
+     */
+    public static List<Object> readDocuments(String text, String displayName, Function<String, Object> plainScalars) {
+        return readDocuments(text, displayName, new PlainScalarSchema(plainScalars));
+    }
+
+    private static List<Object> readDocuments(String text, String displayName, Schema schema) {
+        Load load = new Load(loadSettings(displayName, schema));
         List<Object> docs = new ArrayList<>();
         try {
             for (Object doc : load.loadAllFromString(text)) {
@@ -120,6 +140,23 @@ public final class Yaml {
     /** Writes one tree as a block-style YAML document. */
     public static String write(Object tree) {
         return new Dump(dumpSettings()).dumpToString(tree);
+    }
+
+    /**
+     * Writes one tree, leaving a string unquoted only when {@code plainScalars} reads it back as that
+     * same string; the counterpart of {@link #readDocuments(String, String, Function)}. Strings with
+     * line breaks are written as literal blocks, so their text is kept verbatim.
+     */
+    public static String write(Object tree, Function<String, Object> plainScalars) {
+        DumpSettings settings = DumpSettings.builder()
+                .setDefaultFlowStyle(FlowStyle.BLOCK)
+                .setSchema(new PlainScalarSchema(plainScalars))
+                .setIndent(2)
+                .setIndicatorIndent(0)
+                .setWidth(Integer.MAX_VALUE)
+                .setSplitLines(false)
+                .build();
+        return new Dump(settings).dumpToString(tree);
     }
 
     /** Writes manifests as a multi-document YAML stream separated by {@code ---}. */
@@ -152,5 +189,54 @@ public final class Yaml {
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** A schema whose plain scalars are typed by a function; tags follow the Java type it returns. */
+    private static final class PlainScalarSchema implements Schema {
+
+        private final Function<String, Object> typing;
+
+        PlainScalarSchema(Function<String, Object> typing) {
+            this.typing = typing;
+        }
+
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return (value, implicit) -> implicit ? tagOf(typing.apply(value)) : Tag.STR;
+        }
+
+        private static Tag tagOf(Object value) {
+            if (value == null) {
+                return Tag.NULL;
+            }
+            if (value instanceof Boolean) {
+                return Tag.BOOL;
+            }
+            if (value instanceof Double || value instanceof Float) {
+                return Tag.FLOAT;
+            }
+            if (value instanceof Number) {
+                return Tag.INT;
+            }
+            return Tag.STR;
+        }
+
+        @Override
+        public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+            ConstructNode typed = node -> typing.apply(scalarValue(node));
+            return Map.of(
+                    Tag.STR, Yaml::scalarValue,
+                    Tag.NULL, typed,
+                    Tag.BOOL, typed,
+                    Tag.INT, typed,
+                    Tag.FLOAT, typed);
+        }
+    }
+
+    private static String scalarValue(Node node) {
+        if (!(node instanceof ScalarNode scalar)) {
+            throw new YamlEngineException("expected a scalar, found " + node.getNodeType());
+        }
+        return scalar.getValue();
     }
 }
