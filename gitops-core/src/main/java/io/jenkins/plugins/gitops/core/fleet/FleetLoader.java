@@ -192,12 +192,12 @@ public final class FleetLoader {
                         new RenderRequest(artifact.root(), unit.path(), unit.overlays(), unit.describe()));
                 List<String> notes = new ArrayList<>();
                 List<Manifest> manifests = result.manifests();
-                if (!unit.substitute().isEmpty() || !unit.substituteFrom().isEmpty()) {
+                if (!unit.substituteFrom().isEmpty()) {
+                    manifests = substituteInlineOnly(unit, manifests);
+                    notes.add("postBuild.substituteFrom (" + String.join(", ", unit.substituteFrom())
+                            + ") is resolved at apply time");
+                } else if (!unit.substitute().isEmpty()) {
                     manifests = VariableSubstitution.apply(manifests, unit.substitute(), request.strictSubstitution());
-                    if (!unit.substituteFrom().isEmpty()) {
-                        notes.add("postBuild.substituteFrom (" + String.join(", ", unit.substituteFrom())
-                                + ") is resolved at apply time");
-                    }
                 }
                 return new LoadedUnit(unit, artifact.revision(), manifests, null, notes);
             } catch (RenderException | ManifestException e) {
@@ -206,6 +206,21 @@ public final class FleetLoader {
                 // A substitution error, or anything else a unit's own files can cause.
                 return failed(unit, artifact.revision(), Problem.Type.RENDER, unit.describe() + ": " + e.getMessage());
             }
+        }
+
+        /**
+         * With {@code substituteFrom}, values come from the cluster at apply time: the inline ones are
+         * applied now and every other variable is left as written, so the plan neither blanks it nor
+         * fails on it.
+         */
+        private List<Manifest> substituteInlineOnly(Unit unit, List<Manifest> manifests) {
+            Map<String, String> variables = new LinkedHashMap<>(unit.substitute());
+            for (Manifest m : manifests) {
+                for (String name : VariableSubstitution.referencedVariables(m)) {
+                    variables.putIfAbsent(name, "${" + name + "}");
+                }
+            }
+            return variables.isEmpty() ? manifests : VariableSubstitution.apply(manifests, variables, false);
         }
 
         private LoadedUnit failed(Unit unit, String revision, Problem.Type type, String message) {
