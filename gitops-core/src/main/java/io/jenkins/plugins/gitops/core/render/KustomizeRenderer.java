@@ -50,7 +50,7 @@ public final class KustomizeRenderer implements Renderer {
         String path = RenderPaths.relative(request, source);
         String subject = RenderPaths.display(path) + " (" + request.unit() + ")";
         KustomizeBinary kustomize = binary.orElseThrow(() -> missingBinary(subject));
-        try (WorkingTree tree = WorkingTree.of(source, options.scratchDir())) {
+        try (WorkingTree tree = WorkingTree.of(source, options.scratchDir(), path)) {
             Path dir = tree.root().resolve(path);
             FluxKustomizationGenerator.Result kustomization;
             try {

@@ -14,10 +14,13 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A private copy of a source artifact in a scratch folder, made of hard links where the file system
- * allows (copies otherwise), so that Flux's in-place edits of kustomization files never reach the
- * source. A linked file shares its content with the original: it must be replaced, never written
- * to ({@link #replace}).
+ * A private view of a source artifact in a scratch folder, so that Flux's in-place edits of the
+ * built folder's kustomization file never reach the source. Only the built folder's subtree is
+ * mirrored file by file, with hard links where the file system allows (copies otherwise); every
+ * other entry on the way to it is a symbolic link to the artifact, so a render costs a handful of
+ * links however large the repository is. kustomize resolves {@code ../} references lexically, so
+ * resources reached through those links read exactly the artifact's files. A hard-linked file
+ * shares its content with the original: it must be replaced, never written to ({@link #replace}).
  */
 final class WorkingTree implements AutoCloseable {
 
@@ -28,17 +31,48 @@ final class WorkingTree implements AutoCloseable {
         this.root = root;
     }
 
-    /** Mirrors {@code source} into a new folder under {@code scratch}. */
+    /** Mirrors the whole of {@code source} into a new folder under {@code scratch}. */
     static WorkingTree of(Path source, Path scratch) throws IOException {
+        return of(source, scratch, "");
+    }
+
+    /**
+     * A view of {@code source} under {@code scratch} in which {@code path} (relative, normalized,
+     * empty for the root) is a private mirror and everything else links to the source.
+     */
+    static WorkingTree of(Path source, Path scratch, String path) throws IOException {
         Files.createDirectories(scratch);
         WorkingTree tree = new WorkingTree(Files.createTempDirectory(scratch, "gitops-render-"));
         try {
-            tree.mirror(source.toRealPath());
+            Path from = source.toRealPath();
+            Path to = tree.root;
+            for (String segment : path.isEmpty() ? new String[0] : path.split("/")) {
+                if (segment.isEmpty() || segment.equals(".")) {
+                    continue;
+                }
+                tree.linkSiblings(from, to, segment);
+                from = from.resolve(segment);
+                to = to.resolve(segment);
+                Files.createDirectories(to);
+            }
+            tree.mirror(from, to);
         } catch (IOException | RuntimeException e) {
             tree.close();
             throw e;
         }
         return tree;
+    }
+
+    /** Links every entry of {@code from} into {@code to}, except the one the path goes on through. */
+    private void linkSiblings(Path from, Path to, String except) throws IOException {
+        try (Stream<Path> entries = Files.list(from)) {
+            for (Path entry : entries.toList()) {
+                String name = String.valueOf(entry.getFileName());
+                if (!name.equals(except) && !name.equals(".git")) {
+                    Files.createSymbolicLink(to.resolve(name), entry);
+                }
+            }
+        }
     }
 
     Path root() {
@@ -54,7 +88,7 @@ final class WorkingTree implements AutoCloseable {
         Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
     }
 
-    private void mirror(Path source) throws IOException {
+    private void mirror(Path source, Path destination) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -62,13 +96,13 @@ final class WorkingTree implements AutoCloseable {
                 if (!dir.equals(source) && ".git".equals(String.valueOf(dir.getFileName()))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                Files.createDirectories(target(source, dir));
+                Files.createDirectories(target(source, destination, dir));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Path target = target(source, file);
+                Path target = target(source, destination, file);
                 if (attrs.isSymbolicLink()) {
                     Files.createSymbolicLink(target, Files.readSymbolicLink(file));
                 } else if (attrs.isRegularFile()) {
@@ -79,8 +113,8 @@ final class WorkingTree implements AutoCloseable {
         });
     }
 
-    private Path target(Path source, Path path) {
-        return root.resolve(source.relativize(path).toString());
+    private static Path target(Path source, Path destination, Path path) {
+        return destination.resolve(source.relativize(path).toString());
     }
 
     private void linkOrCopy(Path file, Path target) throws IOException {
