@@ -117,7 +117,7 @@ final class ArtifactGenerator {
                 copyTree(from, target.resolve(to));
             } else if (Files.isRegularFile(from)) {
                 Path dest = to.isEmpty() || to.endsWith("/")
-                        ? target.resolve(to).resolve(from.getFileName().toString())
+                        ? target.resolve(to).resolve(fileName(from))
                         : target.resolve(to);
                 copyFile(from, dest);
             }
@@ -159,8 +159,17 @@ final class ArtifactGenerator {
         }
     }
 
+    /** A regular file always has a name; only a root path has none. */
+    private static String fileName(Path file) {
+        Path name = file.getFileName();
+        return name == null ? "" : name.toString();
+    }
+
     private static void copyFile(Path from, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
+        Path folder = to.getParent();
+        if (folder != null) { // every destination is below the artifact root, so this always holds
+            Files.createDirectories(folder);
+        }
         Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
 
