@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.gitops.core.model.Manifest;
+import io.jenkins.plugins.gitops.core.testing.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,10 +41,8 @@ class CorpusRenderTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        corpus = corpusFolder();
-        Assumptions.assumeTrue(
-                corpus != null && Files.isRegularFile(corpus.resolve("FACTS.json")),
-                "no fleet corpus at ../shared/corpus or -Dgitops.corpus: corpus comparison skipped");
+        corpus = Corpus.folder().orElse(null);
+        Assumptions.assumeTrue(corpus != null, Corpus.ABSENT);
         facts = new ObjectMapper().readTree(corpus.resolve("FACTS.json").toFile());
         renderer = new KustomizeRenderer(KustomizeOptions.defaults().withScratchDir(scratch));
         Assumptions.assumeTrue(
@@ -132,21 +130,5 @@ class CorpusRenderTest {
             }
         }
         throw new AssertionError("FACTS.json has no " + id + " under entry " + entry);
-    }
-
-    private static Path corpusFolder() {
-        String property = System.getProperty("gitops.corpus");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        // Surefire runs in the module folder; the corpus sits beside the multi-module root.
-        Path cwd = Path.of("").toAbsolutePath();
-        for (Path candidate : List.of(cwd.resolve("../shared/corpus"), cwd.resolve("../../shared/corpus"))) {
-            if (Files.isDirectory(candidate)) {
-                return candidate.normalize();
-            }
-        }
-        String root = System.getProperty("maven.multiModuleProjectDirectory");
-        return root == null ? null : Path.of(root).resolve("../shared/corpus").normalize();
     }
 }
