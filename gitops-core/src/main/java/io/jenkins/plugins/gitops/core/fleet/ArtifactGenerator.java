@@ -117,7 +117,7 @@ final class ArtifactGenerator {
                 copyTree(from, target.resolve(to));
             } else if (Files.isRegularFile(from)) {
                 Path dest = to.isEmpty() || to.endsWith("/")
-                        ? target.resolve(to).resolve(from.getFileName().toString())
+                        ? target.resolve(to).resolve(String.valueOf(from.getFileName()))
                         : target.resolve(to);
                 copyFile(from, dest);
             }
@@ -160,7 +160,10 @@ final class ArtifactGenerator {
     }
 
     private static void copyFile(Path from, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
+        Path folder = to.toAbsolutePath().getParent();
+        if (folder != null) {
+            Files.createDirectories(folder);
+        }
         Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
 
