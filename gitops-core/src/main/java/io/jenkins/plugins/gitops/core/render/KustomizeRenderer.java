@@ -59,7 +59,9 @@ public final class KustomizeRenderer implements Renderer {
                 throw new RenderException("cannot render " + subject + ": " + e.getMessage(), e);
             }
             List<Manifest> manifests = ObjectOrigins.resolve(
-                    parse(kustomize.build(dir, subject), subject, path), path, kustomization.originsAdded());
+                    parse(build(kustomize, dir, subject, tree.root()), subject, path),
+                    path,
+                    kustomization.originsAdded());
             return new RenderResult(
                     withCommonMetadata(manifests, request.overlays()),
                     kustomization.generated(),
@@ -70,6 +72,38 @@ public final class KustomizeRenderer implements Renderer {
                             + e.getMessage() + " — check the scratch folder is writable",
                     e);
         }
+    }
+
+    /**
+     * kustomize names files by their absolute path in the working tree, a scratch folder that is
+     * gone once the render ends; the message names them relative to the repository instead.
+     */
+    private static String build(KustomizeBinary kustomize, Path dir, String subject, Path treeRoot) {
+        try {
+            return kustomize.build(dir, subject);
+        } catch (RenderException e) {
+            String message = withoutPrefix(e.getMessage(), treeRoot);
+            if (message.equals(e.getMessage())) {
+                throw e;
+            }
+            throw new RenderException(message, e.getCause());
+        }
+    }
+
+    private static String withoutPrefix(String message, Path root) {
+        String result = message;
+        List<String> prefixes = new ArrayList<>(List.of(root.toString()));
+        try {
+            prefixes.add(root.toRealPath().toString());
+        } catch (IOException e) {
+            // The absolute form alone will do.
+        }
+        // The longer form first: one may end with the other (/private/tmp/x and /tmp/x on macOS).
+        prefixes.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        for (String prefix : prefixes) {
+            result = result.replace(prefix + java.io.File.separator, "").replace(prefix, ".");
+        }
+        return result;
     }
 
     private RenderException missingBinary(String subject) {

@@ -208,6 +208,19 @@ class KustomizeRendererTest {
     }
 
     @Test
+    void shouldNameFilesInKustomizeErrorsRelativeToTheSourceNotTheScratchCopy() {
+        assumeKustomize();
+        tree.configMap("apps/a.yaml", "same").configMap("apps/team/a.yaml", "same");
+
+        assertThatThrownBy(() -> render("./apps", KustomizeOverlays.NONE))
+                .isInstanceOf(RenderException.class)
+                .hasMessageContaining("already registered id")
+                .hasMessageContaining("'apps/team/a.yaml'")
+                .hasMessageNotContaining(scratch.toString())
+                .hasMessageNotContaining("gitops-render-");
+    }
+
+    @Test
     void shouldSetCommonMetadataOnEveryObjectOverTheirOwn() {
         assumeKustomize();
         tree.file(
