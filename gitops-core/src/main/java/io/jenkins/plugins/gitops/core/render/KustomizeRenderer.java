@@ -59,7 +59,7 @@ public final class KustomizeRenderer implements Renderer {
                 throw new RenderException("cannot render " + subject + ": " + e.getMessage(), e);
             }
             List<Manifest> manifests = ObjectOrigins.resolve(
-                    parse(build(kustomize, dir, subject, tree.root()), subject, path),
+                    parse(build(kustomize, dir, subject, List.of(tree.root(), source)), subject, path),
                     path,
                     kustomization.originsAdded());
             return new RenderResult(
@@ -75,14 +75,19 @@ public final class KustomizeRenderer implements Renderer {
     }
 
     /**
-     * kustomize names files by their absolute path in the working tree, a scratch folder that is
-     * gone once the render ends; the message names them relative to the repository instead.
+     * kustomize names files by their absolute path in the working tree (a scratch folder that is
+     * gone once the render ends) or in the artifact; the message names them relative to the
+     * repository instead.
      */
-    private static String build(KustomizeBinary kustomize, Path dir, String subject, Path treeRoot) {
+    private static String build(KustomizeBinary kustomize, Path dir, String subject, List<Path> roots) {
         try {
             return kustomize.build(dir, subject);
         } catch (RenderException e) {
-            String message = withoutPrefix(e.getMessage(), treeRoot);
+            // Files outside the built folder are reached through links to the artifact itself.
+            String message = e.getMessage();
+            for (Path root : roots) {
+                message = withoutPrefix(message, root);
+            }
             if (message.equals(e.getMessage())) {
                 throw e;
             }
