@@ -20,7 +20,7 @@ final class PlanText {
                 .append(plan.path())
                 .append('\n');
         out.append(plan.units().size())
-                .append(" units in ")
+                .append(plan.units().size() == 1 ? " unit in " : " units in ")
                 .append(plan.waves().size())
                 .append(plan.waves().size() == 1 ? " wave" : " waves")
                 .append('\n');
