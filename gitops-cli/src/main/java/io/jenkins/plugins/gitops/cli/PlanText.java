@@ -57,7 +57,8 @@ final class PlanText {
         if (u.error() != null) {
             out.append("  FAILED");
         } else if (u.loaded().rendered()) {
-            out.append("  ").append(u.loaded().manifests().size()).append(" objects");
+            int objects = u.loaded().manifests().size();
+            out.append("  ").append(objects).append(objects == 1 ? " object" : " objects");
         }
         if (u.loaded().revision() != null) {
             out.append("  ").append(shortRevision(u.loaded().revision()));
