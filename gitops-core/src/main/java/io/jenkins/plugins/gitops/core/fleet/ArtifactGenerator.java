@@ -116,10 +116,7 @@ final class ArtifactGenerator {
             if (Files.isDirectory(from)) {
                 copyTree(from, target.resolve(to));
             } else if (Files.isRegularFile(from)) {
-                Path dest = to.isEmpty() || to.endsWith("/")
-                        ? target.resolve(to).resolve(from.getFileName().toString())
-                        : target.resolve(to);
-                copyFile(from, dest);
+                copyFile(from, fileTarget(from, target.resolve(to), to.isEmpty() || to.endsWith("/")));
             }
             return;
         }
@@ -141,6 +138,12 @@ final class ArtifactGenerator {
         }
     }
 
+    /** Into a folder the file keeps its name; otherwise {@code to} names the copy. */
+    private static Path fileTarget(Path from, Path to, boolean intoFolder) {
+        Path name = from.getFileName();
+        return intoFolder && name != null ? to.resolve(name.toString()) : to;
+    }
+
     private static int firstGlobSegment(String pattern) {
         String[] segments = pattern.split("/");
         for (int i = 0; i < segments.length; i++) {
@@ -160,7 +163,10 @@ final class ArtifactGenerator {
     }
 
     private static void copyFile(Path from, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
+        Path folder = to.getParent();
+        if (folder != null) {
+            Files.createDirectories(folder);
+        }
         Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
 
