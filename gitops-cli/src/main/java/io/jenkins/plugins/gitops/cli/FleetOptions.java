@@ -116,9 +116,17 @@ final class FleetOptions {
 
     private static void deleteQuietly(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+            files.sorted(Comparator.reverseOrder()).forEach(FleetOptions::deleteFileQuietly);
+        } catch (IOException | UncheckedIOException e) {
             // Leftovers in the temporary folder are harmless.
+        }
+    }
+
+    private static void deleteFileQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // As above: a leftover is harmless, and the rest of the folder should still go.
         }
     }
 }
