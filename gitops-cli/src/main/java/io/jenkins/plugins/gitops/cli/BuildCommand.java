@@ -46,13 +46,13 @@ final class BuildCommand implements Callable<Integer> {
         if (matches.size() != 1) {
             err.println(
                     matches.isEmpty()
-                            ? "no unit " + unit + " in " + fleet.path + "; units: "
+                            ? "gitops: no unit " + unit + " in " + fleet.path + "; units: "
                                     + String.join(
                                             ", ",
                                             plan.units().stream()
                                                     .map(PlannedUnit::id)
                                                     .toList())
-                            : "unit name " + unit + " is ambiguous; use namespace/name: "
+                            : "gitops: unit name " + unit + " is ambiguous; use namespace/name: "
                                     + String.join(
                                             ", ",
                                             matches.stream()
@@ -63,12 +63,12 @@ final class BuildCommand implements Callable<Integer> {
         }
         PlannedUnit found = matches.get(0);
         if (found.loaded().error() != null) {
-            err.println(found.loaded().error());
+            err.println("gitops: " + found.loaded().error());
             err.flush();
             return GitOpsCommand.PROBLEMS;
         }
         if (!found.loaded().rendered()) {
-            err.println(found.loaded().unit().describe() + ": "
+            err.println("gitops: " + found.loaded().unit().describe() + ": "
                     + String.join("; ", found.loaded().notes()));
             err.flush();
             return GitOpsCommand.PROBLEMS;

@@ -11,10 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every command shares: where the fleet is and how to read it. */
 final class FleetOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(
             names = "--repo",
@@ -63,6 +69,7 @@ final class FleetOptions {
 
     /** Loads and plans the fleet in a scratch folder that is removed afterwards. */
     Plan plan() {
+        checkLocalFolders();
         Path work;
         try {
             work = Files.createTempDirectory("gitops-");
@@ -73,6 +80,28 @@ final class FleetOptions {
             return GitOps.planner(cacheDir(), work, kustomize).plan(request());
         } finally {
             deleteQuietly(work);
+        }
+    }
+
+    /**
+     * A local {@code --repo} or {@code --path} that does not exist is a mistake on the command line;
+     * saying so beats a plan whose only unit failed with a path in a scratch folder.
+     */
+    private void checkLocalFolders() {
+        if (FleetRequest.of(repo, path).isRemote()) {
+            return;
+        }
+        Path root = Path.of(repo).toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new CommandLine.ParameterException(
+                    mixee.commandLine(),
+                    "--repo " + repo + ": no such folder" + (root.toString().equals(repo) ? "" : " (" + root + ")")
+                            + "; give a local folder or a Git URL");
+        }
+        Path entry = root.resolve(path.replaceFirst("^/+", "")).normalize();
+        if (entry.startsWith(root) && !Files.isDirectory(entry)) {
+            throw new CommandLine.ParameterException(
+                    mixee.commandLine(), "--path " + path + ": no such folder in " + root);
         }
     }
 
@@ -87,9 +116,17 @@ final class FleetOptions {
 
     private static void deleteQuietly(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+            files.sorted(Comparator.reverseOrder()).forEach(FleetOptions::deleteFileQuietly);
+        } catch (IOException | UncheckedIOException e) {
             // Leftovers in the temporary folder are harmless.
+        }
+    }
+
+    private static void deleteFileQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // As above: a leftover is harmless, and the rest of the folder should still go.
         }
     }
 }

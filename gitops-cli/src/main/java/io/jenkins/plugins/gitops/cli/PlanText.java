@@ -20,7 +20,7 @@ final class PlanText {
                 .append(plan.path())
                 .append('\n');
         out.append(plan.units().size())
-                .append(" units in ")
+                .append(plan.units().size() == 1 ? " unit in " : " units in ")
                 .append(plan.waves().size())
                 .append(plan.waves().size() == 1 ? " wave" : " waves")
                 .append('\n');
@@ -57,7 +57,8 @@ final class PlanText {
         if (u.error() != null) {
             out.append("  FAILED");
         } else if (u.loaded().rendered()) {
-            out.append("  ").append(u.loaded().manifests().size()).append(" objects");
+            int objects = u.loaded().manifests().size();
+            out.append("  ").append(objects).append(objects == 1 ? " object" : " objects");
         }
         if (u.loaded().revision() != null) {
             out.append("  ").append(shortRevision(u.loaded().revision()));

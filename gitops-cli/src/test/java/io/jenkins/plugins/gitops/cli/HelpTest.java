@@ -1,0 +1,61 @@
+package io.jenkins.plugins.gitops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HelpTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plan", "tree", "build"})
+    void shouldListTheSharedOptionsInEveryCommandsHelp(String command) {
+        Cli.Run run = Cli.run(command, "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out())
+                .startsWith("Usage: gitops " + command)
+                .contains(
+                        "--repo=<repo>",
+                        "--ref=<ref>",
+                        "--path=<path>",
+                        "--strict",
+                        "--parallel=<parallel>",
+                        "--kustomize=<kustomize>",
+                        "--cache-dir=<cacheDir>",
+                        "Exit codes:");
+    }
+
+    @Test
+    void shouldListOutputFormatsInPlanHelp() {
+        assertThat(Cli.run("plan", "--help").out()).contains("-o, --output=<output>", "text, json");
+    }
+
+    @Test
+    void shouldListUnitsOnlyInTreeHelp() {
+        assertThat(Cli.run("tree", "--help").out()).contains("--units-only");
+    }
+
+    @Test
+    void shouldNameTheUnitParameterInBuildHelp() {
+        assertThat(Cli.run("build", "--help").out()).contains("UNIT", "namespace/name");
+    }
+
+    @Test
+    void shouldListCommandsInTopLevelHelp() {
+        Cli.Run run = Cli.run("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("plan", "tree", "build", "Exit codes:");
+    }
+
+    @Test
+    void shouldShowCommandHelpThroughTheHelpCommand() {
+        Cli.Run run = Cli.run("help", "build");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: gitops build");
+    }
+}
