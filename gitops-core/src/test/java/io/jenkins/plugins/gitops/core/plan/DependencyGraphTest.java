@@ -276,4 +276,21 @@ class DependencyGraphTest {
         assertThat(plan.unit("HelmRelease/flux-system/podinfo").orElseThrow().parent())
                 .isEqualTo("flux-system/podinfo");
     }
+
+    @Test
+    void shouldFollowAnExplicitKindInDependsOn() {
+        String release = "---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n"
+                + "  name: web\n  namespace: flux-system\nspec:\n  chart:\n    spec:\n      chart: web\n"
+                + "      sourceRef:\n        kind: HelmRepository\n        name: charts\n";
+        String app = ks("app", "./app") + "  dependsOn:\n    - name: web\n      kind: HelmRelease\n";
+        Plan plan = new FakeFleet()
+                .path("clusters/prod", ks("web", "./web") + release + app)
+                .path("web", configMap("w"))
+                .path("app", configMap("a"))
+                .plan(scratch, "clusters/prod");
+
+        assertThat(plan.errors()).isEmpty();
+        assertThat(plan.unit("flux-system/app").orElseThrow().dependsOn())
+                .containsExactly("HelmRelease/flux-system/web");
+    }
 }
