@@ -45,6 +45,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheFabric8PackageShouldUseTheKubernetesClient() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(CORE + ".cluster.fabric8..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.fabric8..")
+                .because("the fabric8 client lives behind the ClusterClient port")
+                .check(core);
+    }
+
+    @Test
     void onlyTheYamlPackageShouldUseTheYamlLibrary() {
         noClasses()
                 .that()
