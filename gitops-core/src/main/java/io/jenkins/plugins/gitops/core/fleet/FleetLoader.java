@@ -191,7 +191,8 @@ public final class FleetLoader {
                 RenderResult result = renderer.render(
                         new RenderRequest(artifact.root(), unit.path(), unit.overlays(), unit.describe()));
                 List<String> notes = new ArrayList<>();
-                List<Manifest> manifests = result.manifests();
+                List<Manifest> rendered = result.manifests();
+                List<Manifest> manifests = rendered;
                 if (!unit.substituteFrom().isEmpty()) {
                     manifests = substituteInlineOnly(unit, manifests);
                     notes.add("postBuild.substituteFrom (" + String.join(", ", unit.substituteFrom())
@@ -199,7 +200,7 @@ public final class FleetLoader {
                 } else if (!unit.substitute().isEmpty()) {
                     manifests = VariableSubstitution.apply(manifests, unit.substitute(), request.strictSubstitution());
                 }
-                return new LoadedUnit(unit, artifact.revision(), manifests, null, notes);
+                return new LoadedUnit(unit, artifact.revision(), manifests, null, notes, rendered);
             } catch (RenderException | ManifestException e) {
                 return failed(unit, artifact.revision(), Problem.Type.RENDER, e.getMessage());
             } catch (RuntimeException e) {

@@ -21,30 +21,30 @@ import java.util.Map;
  * A fleet held in memory: each path renders to the YAML given for it, so planning can be tested
  * without Git or kustomize. Paths are keyed by source root and normalized path.
  */
-final class FakeFleet {
+public final class FakeFleet {
 
     private final Map<String, String> paths = new HashMap<>();
     private final Map<String, String> failures = new HashMap<>();
     private final Map<String, String> remoteRevisions = new HashMap<>();
     final List<String> rendered = new ArrayList<>();
 
-    FakeFleet path(String path, String yaml) {
+    public FakeFleet path(String path, String yaml) {
         paths.put("entry:" + normalize(path), yaml);
         return this;
     }
 
-    FakeFleet remotePath(String url, String path, String yaml) {
+    public FakeFleet remotePath(String url, String path, String yaml) {
         paths.put(url + ":" + normalize(path), yaml);
         remoteRevisions.put(url, "main@sha1:" + "b".repeat(40));
         return this;
     }
 
-    FakeFleet failing(String path, String message) {
+    public FakeFleet failing(String path, String message) {
         failures.put("entry:" + normalize(path), message);
         return this;
     }
 
-    Planner planner(Path scratch) {
+    public Planner planner(Path scratch) {
         SourceFetcher fetcher = new SourceFetcher() {
             @Override
             public SourceArtifact fetch(GitSourceSpec spec) {
@@ -86,7 +86,7 @@ final class FakeFleet {
         return new Planner(new FleetLoader(fetcher, renderer, scratch));
     }
 
-    Plan plan(Path scratch, String entryPath) {
+    public Plan plan(Path scratch, String entryPath) {
         return planner(scratch).plan(FleetRequest.of("/work/fleet", entryPath));
     }
 
@@ -96,7 +96,7 @@ final class FakeFleet {
     }
 
     /** A Flux Kustomization in YAML. */
-    static String ks(String name, String path, String... dependsOn) {
+    public static String ks(String name, String path, String... dependsOn) {
         StringBuilder s = new StringBuilder("---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n"
                 + "metadata:\n  name: " + name + "\n  namespace: flux-system\nspec:\n  interval: 10m\n  prune: true\n"
                 + "  sourceRef:\n    kind: GitRepository\n    name: flux-system\n  path: " + path + "\n");
@@ -109,7 +109,7 @@ final class FakeFleet {
         return s.toString();
     }
 
-    static String configMap(String name) {
+    public static String configMap(String name) {
         return "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name
                 + "\n  namespace: default\ndata:\n  a: b\n";
     }
