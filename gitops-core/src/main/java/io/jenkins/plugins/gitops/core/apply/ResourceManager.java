@@ -596,8 +596,9 @@ public final class ResourceManager {
             Map<String, Object> now = Trees.map(after, field).orElse(Map.of());
             Optional<Map<String, Object>> oldMasked = Trees.map(maskedBefore, field);
             Optional<Map<String, Object>> nowMasked = Trees.map(maskedAfter, field);
-            for (String key : old.keySet()) {
-                if (now.containsKey(key) && !Objects.equals(old.get(key), now.get(key))) {
+            for (Map.Entry<String, Object> entry : old.entrySet()) {
+                String key = entry.getKey();
+                if (now.containsKey(key) && !Objects.equals(entry.getValue(), now.get(key))) {
                     oldMasked.ifPresent(o -> o.put(key, SecretMask.MASK + " (before)"));
                     nowMasked.ifPresent(n -> n.put(key, SecretMask.MASK + " (after)"));
                 }
