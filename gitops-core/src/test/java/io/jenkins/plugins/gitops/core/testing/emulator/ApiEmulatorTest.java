@@ -557,7 +557,7 @@ class ApiEmulatorTest {
         }
 
         @Test
-        void shouldKeepStatusOnKindsWithoutTheSubresourceAsAnyOtherField() throws Exception {
+        void shouldAnswerNotFoundForStatusOfKindsWithoutTheSubresource() throws Exception {
             HttpResponse<String> configMapStatus =
                     http("GET", "/api/v1/namespaces/default/configmaps/x/status", null, null);
 
