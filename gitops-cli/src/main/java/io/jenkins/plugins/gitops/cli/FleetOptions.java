@@ -69,6 +69,11 @@ final class FleetOptions {
 
     /** Loads and plans the fleet in a scratch folder that is removed afterwards. */
     Plan plan() {
+        return inScratch(work -> GitOps.planner(cacheDir(), work, kustomize).plan(request()));
+    }
+
+    /** Runs {@code body} with a scratch folder that is removed afterwards, after checking the folders given. */
+    <T> T inScratch(java.util.function.Function<Path, T> body) {
         checkLocalFolders();
         Path work;
         try {
@@ -77,7 +82,7 @@ final class FleetOptions {
             throw new UncheckedIOException("cannot create a temporary folder", e);
         }
         try {
-            return GitOps.planner(cacheDir(), work, kustomize).plan(request());
+            return body.apply(work);
         } finally {
             deleteQuietly(work);
         }
@@ -105,7 +110,7 @@ final class FleetOptions {
         }
     }
 
-    private Path cacheDir() {
+    Path cacheDir() {
         if (cacheDir != null) {
             return cacheDir;
         }

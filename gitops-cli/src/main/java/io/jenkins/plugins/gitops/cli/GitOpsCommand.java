@@ -11,7 +11,15 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Reads a Git repository laid out for Flux v2, orders its units by dependsOn and shows"
                 + " what would be reconciled.",
-        subcommands = {PlanCommand.class, TreeCommand.class, BuildCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            PlanCommand.class,
+            TreeCommand.class,
+            BuildCommand.class,
+            ApplyCommand.class,
+            DiffCommand.class,
+            WaitCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the plan has errors", "2:usage error"})
 public final class GitOpsCommand implements Runnable {

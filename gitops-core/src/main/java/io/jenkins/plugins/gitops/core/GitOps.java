@@ -1,10 +1,13 @@
 package io.jenkins.plugins.gitops.core;
 
+import io.jenkins.plugins.gitops.core.cluster.ClusterClient;
 import io.jenkins.plugins.gitops.core.fleet.FleetLoader;
 import io.jenkins.plugins.gitops.core.plan.Planner;
+import io.jenkins.plugins.gitops.core.reconcile.ReconcileEngine;
 import io.jenkins.plugins.gitops.core.render.KustomizeOptions;
 import io.jenkins.plugins.gitops.core.render.KustomizeRenderer;
 import io.jenkins.plugins.gitops.core.source.git.JGitSourceFetcher;
+import io.jenkins.plugins.gitops.core.state.StateStore;
 import java.nio.file.Path;
 
 /**
@@ -28,5 +31,15 @@ public final class GitOps {
         KustomizeRenderer renderer =
                 new KustomizeRenderer(kustomizeBinary == null ? options : options.withBinary(Path.of(kustomizeBinary)));
         return new Planner(new FleetLoader(fetcher, renderer, workDir.resolve("fleet")));
+    }
+
+    /**
+     * The reconciliation engine over the default adapters and the given cluster and state store.
+     *
+     * @see #planner(Path, Path, String)
+     */
+    public static ReconcileEngine engine(
+            Path cacheDir, Path workDir, String kustomizeBinary, ClusterClient cluster, StateStore store) {
+        return new ReconcileEngine(planner(cacheDir, workDir, kustomizeBinary), cluster, store);
     }
 }
