@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the server serves, one group-version at a time ({@code /api/v1}, {@code /apis/g/v}), cached
- * until {@link #clear()}. A group-version the server does not list at all falls back to the kinds
- * fabric8 knows as built-in, so servers without discovery for built-ins (the CRUD mock) still work.
+ * until {@link #clear()}. A group-version the server does not list, or lists without kinds, falls
+ * back to the kinds fabric8 knows as built-in, so servers without discovery for built-ins (the CRUD
+ * mock answers every group-version with an empty list) still work; custom kinds stay unserved.
  */
 final class Discovery {
 
@@ -34,7 +35,7 @@ final class Discovery {
             served = load(apiVersion);
             byGroupVersion.putIfAbsent(apiVersion, served);
         }
-        if (served.isPresent()) {
+        if (served.isPresent() && !served.get().isEmpty()) {
             return served.get().stream().filter(r -> r.kind().equals(kind)).findFirst();
         }
         return builtIn(apiVersion, kind);

@@ -12,11 +12,14 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.jenkins.plugins.gitops.core.cluster.ApiResource;
 import io.jenkins.plugins.gitops.core.cluster.ApplyOptions;
+import io.jenkins.plugins.gitops.core.cluster.ClusterConnection;
 import io.jenkins.plugins.gitops.core.cluster.ClusterException;
 import io.jenkins.plugins.gitops.core.cluster.ClusterException.Reason;
 import io.jenkins.plugins.gitops.core.cluster.ResourceRef;
 import io.jenkins.plugins.gitops.core.cluster.RetryPolicy;
 import io.jenkins.plugins.gitops.core.model.Manifest;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -400,6 +403,30 @@ class Fabric8ClusterClientFaultTest {
             assertThat(e.getMessage()).startsWith("ConfigMap/apps/settings get failed (Forbidden):");
         });
         assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void shouldMapARefusedConnectionAfterRetrying() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ClusterConnection connection = ClusterConnection.token("http://127.0.0.1:" + closedPort, "t0ken")
+                .withRequestTimeout(Duration.ofSeconds(2));
+        RetryPolicy tiny = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2), waits::add);
+
+        try (Fabric8ClusterClient unreachable = Fabric8ClusterClient.connect(connection, tiny)) {
+            assertThatThrownBy(() -> unreachable.get(new ResourceRef("v1", "ConfigMap", "apps", "settings")))
+                    .isInstanceOfSatisfying(ClusterException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.CONNECTION);
+                        assertThat(e.getMessage())
+                                .contains("(connection)")
+                                .contains("check the server address")
+                                .endsWith("(gave up after 3 attempts)")
+                                .doesNotContain("t0ken");
+                    });
+        }
+        assertThat(waits).hasSize(2);
     }
 
     private int patches() {
