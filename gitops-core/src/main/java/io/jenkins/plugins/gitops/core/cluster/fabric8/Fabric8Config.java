@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.core.cluster.fabric8;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.jenkins.plugins.gitops.core.cluster.ClusterConnection;
@@ -68,6 +69,9 @@ final class Fabric8Config {
         }
     }
 
+    @SuppressFBWarnings(
+            value = "DMI_HARDCODED_ABSOLUTE_FILENAME",
+            justification = "Kubernetes mounts the service account at this fixed path in every pod")
     private static Config inCluster(Map<String, String> env) {
         String host = env.getOrDefault("KUBERNETES_SERVICE_HOST", "");
         String port = env.getOrDefault("KUBERNETES_SERVICE_PORT", "443");
