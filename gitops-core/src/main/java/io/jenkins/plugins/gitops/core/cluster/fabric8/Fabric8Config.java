@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.core.cluster.fabric8;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.jenkins.plugins.gitops.core.cluster.ClusterConnection;
 import io.jenkins.plugins.gitops.core.cluster.ClusterException;
 import io.jenkins.plugins.gitops.core.cluster.ClusterException.Reason;
@@ -43,17 +44,16 @@ final class Fabric8Config {
 
     private static Config fromKubeconfig(ClusterConnection connection) {
         Path file = connection.kubeconfig();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ClusterException(
-                    Reason.CONNECTION, 0, "kubeconfig " + file + ": cannot read: " + e.getMessage(), e);
+        if (!Files.isReadable(file)) {
+            throw new ClusterException(Reason.CONNECTION, 0, "kubeconfig " + file + ": cannot read it", null);
         }
         String context = connection.context().isEmpty() ? null : connection.context();
         try {
-            Config config =
-                    Config.fromKubeconfig(context, text, file.toAbsolutePath().toString());
+            // not Config.fromKubeconfig: it lets KUBERNETES_* variables and kubernetes.* properties of
+            // this JVM override the file, which could point an agent pod at another cluster. Parsed from
+            // the file, so relative certificate paths resolve against its folder.
+            Config config = Config.empty();
+            KubeConfigUtils.merge(config, context, KubeConfigUtils.parseConfig(file.toFile()));
             if (context != null
                     && (config.getCurrentContext() == null
                             || !context.equals(config.getCurrentContext().getName()))) {
