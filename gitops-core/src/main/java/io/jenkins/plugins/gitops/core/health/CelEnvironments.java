@@ -51,10 +51,11 @@ final class CelEnvironments {
             return cached;
         }
         Cel cel = build(names);
-        if (CACHE.size() < MAX_CACHED) {
-            CACHE.putIfAbsent(Set.copyOf(names), cel);
+        if (CACHE.size() >= MAX_CACHED) {
+            return cel;
         }
-        return cel;
+        Cel raced = CACHE.putIfAbsent(Set.copyOf(names), cel);
+        return raced != null ? raced : cel;
     }
 
     private static Cel build(Set<String> names) {

@@ -35,6 +35,9 @@ public final class CelHealthCheck {
 
     private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']+)'");
 
+    /** Objects of one kind rarely differ in their top-level fields; this bounds the odd ones. */
+    private static final int MAX_CACHED_SHAPES = 16;
+
     private final String apiVersion;
     private final String kind;
     private final List<Expression> expressions;
@@ -189,10 +192,11 @@ public final class CelHealthCheck {
         }
         Cel cel = CelEnvironments.forFields(fields);
         List<Checked> checked = expressions.stream().map(e -> check(cel, e)).collect(Collectors.toList());
-        if (checkedByFields.size() < 16) {
-            checkedByFields.putIfAbsent(Set.copyOf(fields), checked);
+        if (checkedByFields.size() >= MAX_CACHED_SHAPES) {
+            return checked;
         }
-        return checked;
+        List<Checked> raced = checkedByFields.putIfAbsent(Set.copyOf(fields), checked);
+        return raced != null ? raced : checked;
     }
 
     private static Checked check(Cel cel, Expression e) {
