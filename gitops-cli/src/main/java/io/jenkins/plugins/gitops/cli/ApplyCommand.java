@@ -34,14 +34,18 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Ask the server what would change; write nothing, prune nothing.")
     boolean dryRun;
 
-    @Option(names = "--parallel", description = "How many units of one wave run at once (default: ${DEFAULT-VALUE}).", defaultValue = "4")
+    @Option(
+            names = "--parallel",
+            description = "How many units of one wave run at once (default: ${DEFAULT-VALUE}).",
+            defaultValue = "4")
     int parallel;
 
     @Option(
             names = {"-o", "--output"},
             defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). With json, progress goes"
-                    + " to standard error.")
+            description =
+                    "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). With json, progress goes"
+                            + " to standard error.")
     PlanCommand.Format output;
 
     @CommandLine.Spec
@@ -50,7 +54,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter progress = output == PlanCommand.Format.json ? spec.commandLine().getErr() : out;
+        PrintWriter progress =
+                output == PlanCommand.Format.json ? spec.commandLine().getErr() : out;
         ReconcileOptions options = ReconcileOptions.defaults()
                 .withDryRun(dryRun)
                 .withParallelism(parallel)

@@ -60,6 +60,11 @@ final class ClusterOptions {
     }
 
     List<String> units() {
-        return units == null ? List.of() : units.stream().flatMap(u -> Arrays.stream(u.split(","))).map(String::strip).toList();
+        return units == null
+                ? List.of()
+                : units.stream()
+                        .flatMap(u -> Arrays.stream(u.split(",")))
+                        .map(String::strip)
+                        .toList();
     }
 }

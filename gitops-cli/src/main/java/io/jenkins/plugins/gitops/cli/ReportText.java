@@ -36,10 +36,16 @@ final class ReportText {
                 counts.merge(c.action(), 1, Integer::sum);
             }
             if (!counts.isEmpty()) {
-                out.append("  ").append(counts.toString().replace("{", "(").replace("}", ")").replace("=", " "));
+                out.append("  ")
+                        .append(counts.toString()
+                                .replace("{", "(")
+                                .replace("}", ")")
+                                .replace("=", " "));
             }
             out.append('\n');
-            if (!u.status().toString().equals("Ready") && u.message() != null && !u.message().isEmpty()) {
+            if (!u.status().toString().equals("Ready")
+                    && u.message() != null
+                    && !u.message().isEmpty()) {
                 out.append("            ").append(u.message()).append('\n');
             }
         }

@@ -53,7 +53,8 @@ final class WaitCommand implements Callable<Integer> {
     @Option(
             names = "--objects",
             split = ",",
-            description = "Objects as Kind/namespace/name or Kind/name (common kinds), or group/version/Kind/namespace/name.")
+            description =
+                    "Objects as Kind/namespace/name or Kind/name (common kinds), or group/version/Kind/namespace/name.")
     List<String> objects;
 
     @CommandLine.Spec
@@ -91,9 +92,12 @@ final class WaitCommand implements Callable<Integer> {
         }
         String apiVersion = KNOWN.get(parts[0]);
         if (apiVersion == null || parts.length < 2 || parts.length > 3) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--objects " + text
-                    + ": write Kind/namespace/name for " + String.join(", ", KNOWN.keySet().stream().sorted().toList())
-                    + ", or group/version/Kind/namespace/name for other kinds");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--objects " + text
+                            + ": write Kind/namespace/name for "
+                            + String.join(", ", KNOWN.keySet().stream().sorted().toList())
+                            + ", or group/version/Kind/namespace/name for other kinds");
         }
         return parts.length == 3
                 ? new ResourceRef(apiVersion, parts[0], parts[1], parts[2])

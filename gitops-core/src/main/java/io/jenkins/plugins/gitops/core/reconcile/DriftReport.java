@@ -18,7 +18,8 @@ public record DriftReport(String revision, List<UnitDrift> units) implements Ser
 
     /** Whether anything would change, or a unit could not be compared. */
     public boolean drifted() {
-        return units.stream().anyMatch(u -> u.error() != null || u.diffs().stream().anyMatch(Diff::drifted));
+        return units.stream()
+                .anyMatch(u -> u.error() != null || u.diffs().stream().anyMatch(Diff::drifted));
     }
 
     /** One unit's drift; {@code error} says why it could not be compared. */

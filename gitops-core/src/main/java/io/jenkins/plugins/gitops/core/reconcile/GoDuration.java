@@ -22,14 +22,15 @@ public final class GoDuration {
         double nanos = 0;
         while (m.find() && m.start() == end) {
             double value = Double.parseDouble(m.group(1));
-            nanos += value * switch (m.group(2)) {
-                case "ns" -> 1d;
-                case "us", "µs" -> 1e3;
-                case "ms" -> 1e6;
-                case "s" -> 1e9;
-                case "m" -> 60e9;
-                default -> 3600e9;
-            };
+            nanos += value
+                    * switch (m.group(2)) {
+                        case "ns" -> 1d;
+                        case "us", "µs" -> 1e3;
+                        case "ms" -> 1e6;
+                        case "s" -> 1e9;
+                        case "m" -> 60e9;
+                        default -> 3600e9;
+                    };
             end = m.end();
         }
         if (end != t.length() || end == 0) {

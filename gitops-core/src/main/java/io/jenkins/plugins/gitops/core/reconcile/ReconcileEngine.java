@@ -54,7 +54,8 @@ public final class ReconcileEngine {
     }
 
     /** Reconciles the fleet; saves the new state unless it is a dry run. */
-    public ReconcileReport apply(FleetRequest request, String fleet, ReconcileOptions options, ProgressListener listener) {
+    public ReconcileReport apply(
+            FleetRequest request, String fleet, ReconcileOptions options, ProgressListener listener) {
         Plan plan = planner.plan(request);
         FleetState previous = store.load(fleet);
         ResourceManager manager =
@@ -72,7 +73,8 @@ public final class ReconcileEngine {
 
     /** Whether a unit's last applied objects are all Current right now. */
     private boolean stillHealthy(PlannedUnit unit, UnitState state) {
-        List<ResourceRef> refs = state.inventory().stream().map(InventoryEntry::ref).toList();
+        List<ResourceRef> refs =
+                state.inventory().stream().map(InventoryEntry::ref).toList();
         if (refs.isEmpty()) {
             return true;
         }
@@ -97,12 +99,15 @@ public final class ReconcileEngine {
                 continue;
             }
             if (unit.loaded().error() != null) {
-                units.add(new DriftReport.UnitDrift(unit.id(), List.of(), redactor.redact(unit.loaded().error())));
+                units.add(new DriftReport.UnitDrift(
+                        unit.id(), List.of(), redactor.redact(unit.loaded().error())));
                 continue;
             }
             try {
                 DiffOptions diffOptions = DiffOptions.defaults()
-                        .withUnit(unit.loaded().unit().id().name(), unit.loaded().unit().id().namespace())
+                        .withUnit(
+                                unit.loaded().unit().id().name(),
+                                unit.loaded().unit().id().namespace())
                         .withIgnore(ignoreRules(unit));
                 List<Diff> diffs = new ArrayList<>();
                 for (Manifest m : UnitObjects.resolve(unit, cluster, redactor, request.strictSubstitution())) {
@@ -125,7 +130,8 @@ public final class ReconcileEngine {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> rule = (Map<String, Object>) raw;
-            List<String> paths = Trees.list(rule, "paths").stream().map(String::valueOf).toList();
+            List<String> paths =
+                    Trees.list(rule, "paths").stream().map(String::valueOf).toList();
             TargetSelector target = Trees.map(rule, "target")
                     .map(t -> new TargetSelector(
                             Trees.string(t, "group").orElse(null),
@@ -154,6 +160,7 @@ public final class ReconcileEngine {
                 }
             });
         }
-        return new HealthWaiter(cluster, HealthChecks.kstatus()).waitFor(refs, WaitOptions.defaults().withTimeout(timeout));
+        return new HealthWaiter(cluster, HealthChecks.kstatus())
+                .waitFor(refs, WaitOptions.defaults().withTimeout(timeout));
     }
 }

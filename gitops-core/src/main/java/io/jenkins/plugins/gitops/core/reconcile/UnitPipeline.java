@@ -85,7 +85,10 @@ final class UnitPipeline implements UnitWork {
         }
 
         UnitReport execute() {
-            context.info(id(), "Progressing", "reconciling " + unit.describe() + " at " + planned.loaded().revision());
+            context.info(
+                    id(),
+                    "Progressing",
+                    "reconciling " + unit.describe() + " at " + planned.loaded().revision());
             Optional<UnitReport> ended = checkBuild();
             if (ended.isPresent()) {
                 return ended.get();
@@ -103,9 +106,15 @@ final class UnitPipeline implements UnitWork {
             if (!applied.ok()) {
                 // Objects that failed keep their previous inventory entries: a later prune must still find them.
                 Set<String> failed = new java.util.HashSet<>();
-                applied.failures().forEach(f -> failed.add(InventoryEntry.of(f.ref()).id()));
-                previous.inventory().stream().filter(e -> failed.contains(e.id())).forEach(inventory::add);
-                return end(UnitStatus.FAILED, "ReconciliationFailed", applied.firstFailure().orElseThrow().toString());
+                applied.failures()
+                        .forEach(f -> failed.add(InventoryEntry.of(f.ref()).id()));
+                previous.inventory().stream()
+                        .filter(e -> failed.contains(e.id()))
+                        .forEach(inventory::add);
+                return end(
+                        UnitStatus.FAILED,
+                        "ReconciliationFailed",
+                        applied.firstFailure().orElseThrow().toString());
             }
             Optional<UnitReport> pruneFailure = prune();
             if (pruneFailure.isPresent()) {
@@ -121,7 +130,9 @@ final class UnitPipeline implements UnitWork {
         /** Units that cannot run as planned end here, with the plan's own reason. */
         private Optional<UnitReport> checkBuild() {
             if (unit.kind() == UnitKind.HELM_RELEASE) {
-                return Optional.of(end(UnitStatus.SKIPPED, "Unsupported",
+                return Optional.of(end(
+                        UnitStatus.SKIPPED,
+                        "Unsupported",
                         "HelmRelease units are planned but not applied by this version; apply the chart another way"));
             }
             if (planned.error() != null) {
@@ -149,7 +160,10 @@ final class UnitPipeline implements UnitWork {
                     changes.add(new Change(diff.object(), diff.action()));
                     inventory.add(InventoryEntry.of(ResourceRef.of(m)));
                 } catch (RuntimeException e) {
-                    changes.add(new Change(m.id().toString(), Action.SKIPPED, context.redactor().redact(e.getMessage())));
+                    changes.add(new Change(
+                            m.id().toString(),
+                            Action.SKIPPED,
+                            context.redactor().redact(e.getMessage())));
                 }
             }
             if (prunes()) {
@@ -157,8 +171,10 @@ final class UnitPipeline implements UnitWork {
                     changes.add(new Change(stale.resourceId().toString(), Action.DELETED, "would be pruned (dry run)"));
                 }
             }
-            long drifted = changes.stream().filter(c -> c.action() != Action.UNCHANGED).count();
-            return end(UnitStatus.READY, "DryRunSucceeded", drifted + " of " + objects.size() + " objects would change");
+            long drifted =
+                    changes.stream().filter(c -> c.action() != Action.UNCHANGED).count();
+            return end(
+                    UnitStatus.READY, "DryRunSucceeded", drifted + " of " + objects.size() + " objects would change");
         }
 
         private ChangeSet apply(List<Manifest> objects) {
@@ -170,9 +186,14 @@ final class UnitPipeline implements UnitWork {
             ChangeSet result = manager.applyAllStaged(objects, options);
             changes.addAll(result.changes());
             inventory.addAll(result.inventory());
-            long changed = result.changes().stream().filter(c -> c.action() != Action.UNCHANGED).count();
-            context.info(id(), "Applied", "applied " + result.applied().size() + " objects (" + changed + " changed)"
-                    + (result.ok() ? "" : ", " + result.failures().size() + " failed"));
+            long changed = result.changes().stream()
+                    .filter(c -> c.action() != Action.UNCHANGED)
+                    .count();
+            context.info(
+                    id(),
+                    "Applied",
+                    "applied " + result.applied().size() + " objects (" + changed + " changed)"
+                            + (result.ok() ? "" : ", " + result.failures().size() + " failed"));
             return result;
         }
 
@@ -193,12 +214,19 @@ final class UnitPipeline implements UnitWork {
             if (stale.isEmpty()) {
                 return Optional.empty();
             }
-            DeleteResult deleted = manager.deleteAll(stale, DeleteOptions.defaults().withUnit(unit.id().name(), unit.id().namespace()));
+            DeleteResult deleted = manager.deleteAll(
+                    stale,
+                    DeleteOptions.defaults()
+                            .withUnit(unit.id().name(), unit.id().namespace()));
             changes.addAll(deleted.changes());
             inventory.addAll(deleted.survivingEntries());
-            context.info(id(), "Pruned", "pruned " + deleted.deleted().size() + " of " + stale.size() + " stale objects");
+            context.info(
+                    id(), "Pruned", "pruned " + deleted.deleted().size() + " of " + stale.size() + " stale objects");
             if (!deleted.ok()) {
-                return Optional.of(end(UnitStatus.FAILED, "PruneFailed", deleted.survivors().get(0).toString()));
+                return Optional.of(end(
+                        UnitStatus.FAILED,
+                        "PruneFailed",
+                        deleted.survivors().get(0).toString()));
             }
             return Optional.empty();
         }
@@ -206,12 +234,19 @@ final class UnitPipeline implements UnitWork {
         private UnitReport checkHealth(ChangeSet applied) {
             List<ResourceRef> refs = healthTargets(applied);
             if (refs.isEmpty()) {
-                return end(UnitStatus.READY, "ReconciliationSucceeded", "applied revision " + planned.loaded().revision());
+                return end(
+                        UnitStatus.READY,
+                        "ReconciliationSucceeded",
+                        "applied revision " + planned.loaded().revision());
             }
-            context.info(id(), "Progressing", "waiting up to " + timeout.toSeconds() + " s for " + refs.size() + " objects to be healthy");
+            context.info(
+                    id(),
+                    "Progressing",
+                    "waiting up to " + timeout.toSeconds() + " s for " + refs.size() + " objects to be healthy");
             HealthReport report;
             try {
-                report = new HealthWaiter(cluster, healthChecks()).waitFor(refs, WaitOptions.defaults().withTimeout(timeout));
+                report = new HealthWaiter(cluster, healthChecks())
+                        .waitFor(refs, WaitOptions.defaults().withTimeout(timeout));
             } catch (RuntimeException e) {
                 return end(UnitStatus.FAILED, "HealthCheckFailed", e.getMessage());
             }
@@ -219,7 +254,10 @@ final class UnitPipeline implements UnitWork {
             if (!report.isCurrent()) {
                 return end(UnitStatus.FAILED, "HealthCheckFailed", report.summary());
             }
-            return end(UnitStatus.READY, "ReconciliationSucceeded", "applied revision " + planned.loaded().revision() + ", all healthy");
+            return end(
+                    UnitStatus.READY,
+                    "ReconciliationSucceeded",
+                    "applied revision " + planned.loaded().revision() + ", all healthy");
         }
 
         /** {@code spec.wait}: everything applied; otherwise {@code spec.healthChecks}, which may name other units' objects. */
@@ -270,16 +308,22 @@ final class UnitPipeline implements UnitWork {
             List<InventoryEntry> finalInventory = inventory.stream().sorted().toList();
             if (!context.options().dryRun() && status != UnitStatus.SKIPPED) {
                 String revision = planned.loaded().revision();
-                newStates.put(id(), new UnitState(
-                        finalInventory,
-                        revision,
-                        status == UnitStatus.READY ? revision : previous.lastReadyRevision()));
+                newStates.put(
+                        id(),
+                        new UnitState(
+                                finalInventory,
+                                revision,
+                                status == UnitStatus.READY ? revision : previous.lastReadyRevision()));
             }
             List<Change> redactedChanges = changes.stream()
-                    .map(c -> c.message() == null ? c : new Change(c.object(), c.action(), context.redactor().redact(c.message())))
+                    .map(c -> c.message() == null
+                            ? c
+                            : new Change(
+                                    c.object(), c.action(), context.redactor().redact(c.message())))
                     .toList();
             List<ObjectHealth> redactedHealth = health.stream()
-                    .map(h -> new ObjectHealth(h.object(), h.status(), context.redactor().redact(h.message())))
+                    .map(h -> new ObjectHealth(
+                            h.object(), h.status(), context.redactor().redact(h.message())))
                     .toList();
             return new UnitReport(
                     id(),

@@ -67,20 +67,22 @@ final class VariableResolver {
     }
 
     private void read(Manifest source, boolean secret, Map<String, String> into) {
-        Trees.map(source.body(), "data").ifPresent(data -> data.forEach((key, value) -> {
-            String text = value == null ? "" : String.valueOf(value);
-            if (secret) {
-                text = new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
-                redactor.register(text);
-            }
-            into.put(key, text);
-        }));
+        Trees.map(source.body(), "data")
+                .ifPresent(data -> data.forEach((key, value) -> {
+                    String text = value == null ? "" : String.valueOf(value);
+                    if (secret) {
+                        text = new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
+                        redactor.register(text);
+                    }
+                    into.put(key, text);
+                }));
         if (secret) {
-            Trees.map(source.body(), "stringData").ifPresent(data -> data.forEach((key, value) -> {
-                String text = value == null ? "" : String.valueOf(value);
-                redactor.register(text);
-                into.put(key, text);
-            }));
+            Trees.map(source.body(), "stringData")
+                    .ifPresent(data -> data.forEach((key, value) -> {
+                        String text = value == null ? "" : String.valueOf(value);
+                        redactor.register(text);
+                        into.put(key, text);
+                    }));
         }
     }
 
