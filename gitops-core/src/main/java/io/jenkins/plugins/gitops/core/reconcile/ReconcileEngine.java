@@ -61,7 +61,7 @@ public final class ReconcileEngine {
         ResourceManager manager =
                 new ResourceManager(cluster, ManagerOptions.defaults().withFieldManager(options.fieldManager()));
         UnitPipeline pipeline = new UnitPipeline(cluster, manager, request.strictSubstitution());
-        Reconciler reconciler = new Reconciler(pipeline, this::stillHealthy);
+        Reconciler reconciler = new Reconciler(new RetryingUnitWork(pipeline), this::stillHealthy);
         ReconcileReport report = reconciler.run(plan, previous, options, new SecretRedactor(), listener);
         if (!options.dryRun()) {
             Map<String, UnitState> units = new HashMap<>(previous.units());
