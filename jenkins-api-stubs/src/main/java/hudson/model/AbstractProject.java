@@ -5,6 +5,7 @@ import hudson.FilePath;
 // Stub of Jenkins 2.479.3 (curated type).
 public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>>
         extends Job<P, R> {
+    @SuppressWarnings("rawtypes")
     protected AbstractProject(ItemGroup parent, String name) {
         super(parent, name);
     }

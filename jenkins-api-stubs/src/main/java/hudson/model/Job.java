@@ -5,6 +5,7 @@ import hudson.ExtensionPoint;
 // Stub of Jenkins 2.479.3 (curated type).
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem
         implements ExtensionPoint {
+    @SuppressWarnings("rawtypes")
     protected Job(ItemGroup parent, String name) {}
 
     public boolean isBuilding() {

@@ -33,6 +33,7 @@ public class Jenkins extends AbstractCIBase implements AccessControlled {
         throw new UnsupportedOperationException("stub");
     }
 
+    @SuppressWarnings("rawtypes")
     public <T extends Descriptor> T getDescriptorByType(Class<T> type) {
         throw new UnsupportedOperationException("stub");
     }
