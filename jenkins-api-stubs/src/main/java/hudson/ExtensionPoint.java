@@ -1,0 +1,4 @@
+package hudson;
+
+// Stub of Jenkins 2.479.3.
+public interface ExtensionPoint {}
