@@ -1,10 +1,12 @@
 package io.jenkins.plugins.gitops.core.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.jenkins.plugins.gitops.core.GitOps;
+import io.jenkins.plugins.gitops.core.apply.Action;
 import io.jenkins.plugins.gitops.core.apply.Change;
 import io.jenkins.plugins.gitops.core.apply.InventoryEntry;
 import io.jenkins.plugins.gitops.core.cluster.RetryPolicy;
@@ -194,7 +196,235 @@ class EngineAgainstEmulatorTest {
         }
     }
 
+    // ---- 2. idempotence
+
+    @Test
+    void shouldSendNoWriteWhenAnUnchangedFleetIsAppliedAgain() {
+        write("clusters/test/units.yaml", unit("secrets", "", "wait: true") + "---\n" + unit("apps", "", "wait: true"));
+        write("apps/secrets/crds.yaml", CRDS);
+        write("apps/secrets/stores.yaml", STORES);
+        write("apps/apps/app.yaml", APP);
+        try (ApiEmulator emulator = new ApiEmulator().readyWorkloads().start();
+                Fabric8ClusterClient cluster = cluster(emulator)) {
+            ReconcileReport first = apply(cluster, ReconcileOptions.defaults());
+            assertThat(first.ready()).as(first.units().toString()).isTrue();
+            int objects =
+                    first.units().stream().mapToInt(u -> u.inventory().size()).sum();
+            int firstRequests = emulator.requests().size();
+            emulator.clearLog();
+
+            ReconcileReport second = apply(cluster, ReconcileOptions.defaults());
+
+            assertThat(second.ready()).as(second.units().toString()).isTrue();
+            assertThat(emulator.writes()).as("writes of the second apply").isEmpty();
+            List<Change> changes =
+                    second.units().stream().flatMap(u -> u.changes().stream()).toList();
+            assertThat(changes)
+                    .hasSize(objects)
+                    .allSatisfy(c -> assertThat(c.action()).as(c.toString()).isEqualTo(Action.UNCHANGED));
+            int secondRequests = emulator.requests().size();
+            System.out.printf(
+                    "API requests per applied object (%d objects): first apply %d (%.1f per object),"
+                            + " unchanged re-apply %d (%.1f per object, 0 writes)%n",
+                    objects,
+                    firstRequests,
+                    (double) firstRequests / objects,
+                    secondRequests,
+                    (double) secondRequests / objects);
+        }
+    }
+
+    // ---- 3. prune
+
+    @Test
+    void shouldPruneWhatLeftGitButNotProtectedForeignOrUndeletableObjects() {
+        write("clusters/test/units.yaml", unit("apps", "", ""));
+        write("apps/apps/namespace.yaml", namespace("apps"));
+        for (String name : List.of("keep", "gone", "protected", "foreign", "failing")) {
+            write("apps/apps/" + name + ".yaml", configMap(name, "v: \"1\"", name.equals("protected")));
+        }
+        try (ApiEmulator emulator = new ApiEmulator().start();
+                Fabric8ClusterClient cluster = cluster(emulator)) {
+            assertThat(unit(apply(cluster, ReconcileOptions.defaults()), "apps").status())
+                    .isEqualTo(UnitStatus.READY);
+            // Someone hands "foreign" over to another unit.
+            emulator.client()
+                    .configMaps()
+                    .inNamespace("apps")
+                    .withName("foreign")
+                    .edit(cm -> {
+                        cm.getMetadata().getLabels().put("gitops.jenkins.io/name", "other");
+                        return cm;
+                    });
+            for (String name : List.of("gone", "protected", "foreign", "failing")) {
+                delete("apps/apps/" + name + ".yaml");
+            }
+            emulator.failAlways(
+                    EmulatedRequest.matching("DELETE", ".*/namespaces/apps/configmaps/failing"),
+                    500,
+                    "etcdserver: request timed out");
+
+            UnitReport second = unit(apply(cluster, ReconcileOptions.defaults()), "apps");
+
+            assertThat(configMaps(emulator)).containsExactlyInAnyOrder("keep", "protected", "foreign", "failing");
+            assertThat(second.changes())
+                    .extracting(Change::object, Change::action)
+                    .contains(
+                            tuple("ConfigMap/apps/gone", Action.DELETED),
+                            tuple("ConfigMap/apps/protected", Action.SKIPPED),
+                            tuple("ConfigMap/apps/foreign", Action.SKIPPED));
+            assertThat(second.status()).isEqualTo(UnitStatus.FAILED);
+            assertThat(second.message()).contains("ConfigMap/apps/failing");
+            assertThat(ids(saved().get("flux-system/apps")))
+                    .as("the object whose delete failed stays in the inventory, nothing else stale does")
+                    .containsExactlyInAnyOrder("_apps__Namespace", "apps_keep__ConfigMap", "apps_failing__ConfigMap");
+
+            emulator.clearFaults();
+            UnitReport third = unit(apply(cluster, ReconcileOptions.defaults()), "apps");
+
+            assertThat(third.status()).as(third.message()).isEqualTo(UnitStatus.READY);
+            assertThat(third.changes())
+                    .extracting(Change::object, Change::action)
+                    .contains(tuple("ConfigMap/apps/failing", Action.DELETED));
+            assertThat(configMaps(emulator)).containsExactlyInAnyOrder("keep", "protected", "foreign");
+            assertThat(ids(saved().get("flux-system/apps")))
+                    .containsExactlyInAnyOrder("_apps__Namespace", "apps_keep__ConfigMap");
+        }
+    }
+
+    @Test
+    void shouldDeleteNothingWhenPruneIsFalse() {
+        write("clusters/test/units.yaml", unit("apps", "", "").replace("prune: true", "prune: false"));
+        write("apps/apps/namespace.yaml", namespace("apps"));
+        write("apps/apps/keep.yaml", configMap("keep", "v: \"1\"", false));
+        write("apps/apps/gone.yaml", configMap("gone", "v: \"1\"", false));
+        try (ApiEmulator emulator = new ApiEmulator().start();
+                Fabric8ClusterClient cluster = cluster(emulator)) {
+            assertThat(unit(apply(cluster, ReconcileOptions.defaults()), "apps").status())
+                    .isEqualTo(UnitStatus.READY);
+            delete("apps/apps/gone.yaml");
+            emulator.clearLog();
+
+            UnitReport second = unit(apply(cluster, ReconcileOptions.defaults()), "apps");
+
+            assertThat(second.status()).as(second.message()).isEqualTo(UnitStatus.READY);
+            assertThat(emulator.requests()).noneMatch(r -> r.method().equals("DELETE"));
+            assertThat(configMaps(emulator)).containsExactlyInAnyOrder("keep", "gone");
+            assertThat(second.changes()).noneMatch(c -> c.action() == Action.DELETED);
+        }
+    }
+
+    // ---- 4. force
+
+    @Test
+    void shouldFailOnAnImmutableFieldUntilForceRecreatesTheObject() {
+        write("clusters/test/units.yaml", unit("apps", "", ""));
+        write("apps/apps/namespace.yaml", namespace("apps"));
+        write("apps/apps/settings.yaml", configMap("settings", "v: \"1\"", false) + "immutable: true\n");
+        try (ApiEmulator emulator = new ApiEmulator().start();
+                Fabric8ClusterClient cluster = cluster(emulator)) {
+            assertThat(unit(apply(cluster, ReconcileOptions.defaults()), "apps").status())
+                    .isEqualTo(UnitStatus.READY);
+            String uid = emulator.client()
+                    .configMaps()
+                    .inNamespace("apps")
+                    .withName("settings")
+                    .get()
+                    .getMetadata()
+                    .getUid();
+            write("apps/apps/settings.yaml", configMap("settings", "v: \"2\"", false) + "immutable: true\n");
+            // As a real server: changing an immutable ConfigMap fails while it exists; a new one may be created.
+            emulator.failAlways(
+                    r -> r.method().equals("PATCH")
+                            && r.path().endsWith("/namespaces/apps/configmaps/settings")
+                            && configMaps(emulator).contains("settings"),
+                    422,
+                    "ConfigMap \"settings\" is invalid: data: Forbidden: field is immutable when `immutable` is set");
+
+            UnitReport refused = unit(apply(cluster, ReconcileOptions.defaults()), "apps");
+
+            assertThat(refused.status()).isEqualTo(UnitStatus.FAILED);
+            assertThat(refused.message())
+                    .contains("ConfigMap/apps/settings")
+                    .contains("field is immutable")
+                    .contains("force: true");
+            assertThat(emulator.client()
+                            .configMaps()
+                            .inNamespace("apps")
+                            .withName("settings")
+                            .get()
+                            .getData())
+                    .containsEntry("v", "1");
+
+            write("clusters/test/units.yaml", unit("apps", "", "force: true"));
+            UnitReport forced = unit(apply(cluster, ReconcileOptions.defaults()), "apps");
+
+            assertThat(forced.status()).as(forced.message()).isEqualTo(UnitStatus.READY);
+            assertThat(forced.changes())
+                    .filteredOn(c -> c.object().equals("ConfigMap/apps/settings"))
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.message()).contains("recreated"));
+            var live = emulator.client()
+                    .configMaps()
+                    .inNamespace("apps")
+                    .withName("settings")
+                    .get();
+            assertThat(live.getData()).containsEntry("v", "2");
+            assertThat(live.getMetadata().getUid()).as("a new object").isNotEqualTo(uid);
+        }
+    }
+
+    // ---- 5. dry run
+
+    @Test
+    void shouldReportCreatedAndConfiguredWithoutWritingOnDryRun() {
+        write("clusters/test/units.yaml", unit("apps", "", "wait: true"));
+        write("apps/apps/namespace.yaml", namespace("apps"));
+        write("apps/apps/settings.yaml", configMap("settings", "v: \"1\"", false));
+        try (ApiEmulator emulator = new ApiEmulator().readyWorkloads().start();
+                Fabric8ClusterClient cluster = cluster(emulator)) {
+            assertThat(unit(apply(cluster, ReconcileOptions.defaults()), "apps").status())
+                    .isEqualTo(UnitStatus.READY);
+            Map<String, UnitState> before = saved();
+            write("apps/apps/settings.yaml", configMap("settings", "v: \"2\"", false));
+            write("apps/apps/app.yaml", APP.replaceFirst("(?s)^.*?---\n", ""));
+            emulator.clearLog();
+
+            UnitReport dry = unit(apply(cluster, ReconcileOptions.defaults().withDryRun(true)), "apps");
+
+            assertThat(dry.status()).as(dry.message()).isEqualTo(UnitStatus.READY);
+            assertThat(dry.changes())
+                    .extracting(Change::object, Change::action)
+                    .contains(
+                            tuple("ConfigMap/apps/settings", Action.CONFIGURED),
+                            tuple("Deployment/apps/web", Action.CREATED),
+                            tuple("Namespace/apps", Action.UNCHANGED));
+            assertThat(emulator.writes()).as("writes of the dry run").isEmpty();
+            assertThat(emulator.requests()).anyMatch(EmulatedRequest::dryRun);
+            assertThat(emulator.stored("apps", "deployments")).isEmpty();
+            assertThat(saved()).as("a dry run saves no state").isEqualTo(before);
+        }
+    }
+
     // ---- helpers
+
+    private static List<String> configMaps(ApiEmulator emulator) {
+        return emulator.stored("", "configmaps").stream()
+                .filter(o -> o.path("metadata").path("namespace").asText().equals("apps"))
+                .map(o -> o.path("metadata").path("name").asText())
+                .toList();
+    }
+
+    private static String namespace(String name) {
+        return "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + name + "\n";
+    }
+
+    /** A ConfigMap in namespace {@code apps}; {@code data} is one YAML line. */
+    private static String configMap(String name, String data, boolean pruneDisabled) {
+        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: apps\n"
+                + (pruneDisabled ? "  annotations:\n    kustomize.toolkit.fluxcd.io/prune: disabled\n" : "")
+                + "data:\n  " + data + "\n";
+    }
 
     private static boolean touchesCustomKinds(EmulatedRequest r) {
         return CR_PATH.matcher(r.path()).matches();
@@ -345,6 +575,85 @@ class EngineAgainstEmulatorTest {
                         dependsOn.isEmpty() ? "" : "  dependsOn:\n    - name: " + dependsOn + "\n",
                         extraSpec.isEmpty() ? "" : "  " + extraSpec.replace("\n", "\n  "));
     }
+
+    private static final String APP =
+            """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: apps
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: apps
+            spec:
+              replicas: 2
+              selector:
+                matchLabels:
+                  app: web
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+                  serviceAccountName: web
+                  containers:
+                    - name: web
+                      image: nginx:1.27
+                      ports:
+                        - name: http
+                          containerPort: 80
+                      env:
+                        - name: MODE
+                          value: demo
+            ---
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: web
+              namespace: apps
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+              namespace: apps
+            spec:
+              selector:
+                app: web
+              ports:
+                - name: http
+                  port: 80
+                  targetPort: http
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: web-settings
+              namespace: apps
+            data:
+              greeting: hello
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: web-token
+              namespace: apps
+            type: Opaque
+            data:
+              token: c2VjcmV0
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata:
+              name: web-reader
+            rules:
+              - apiGroups: [""]
+                resources: ["configmaps"]
+                verbs: ["get"]
+            """;
 
     private static final String CRDS =
             """
