@@ -314,6 +314,42 @@ class EngineAgainstEmulatorTest {
         }
     }
 
+    @Test
+    void shouldKeepStaleObjectsInTheInventoryWhenTheApplyFailsAndPruneThemOnTheNextRun() {
+        write("clusters/test/units.yaml", unit("apps", "", ""));
+        write("apps/apps/namespace.yaml", namespace("apps"));
+        write("apps/apps/settings.yaml", configMap("settings", "v: \"1\"", false));
+        write("apps/apps/gone.yaml", configMap("gone", "v: \"1\"", false));
+        try (ApiEmulator emulator = new ApiEmulator().start();
+                Fabric8ClusterClient cluster = cluster(emulator)) {
+            assertThat(unit(apply(cluster, ReconcileOptions.defaults()), "apps").status())
+                    .isEqualTo(UnitStatus.READY);
+            // One commit removes "gone" and changes "settings", which the server refuses.
+            delete("apps/apps/gone.yaml");
+            write("apps/apps/settings.yaml", configMap("settings", "v: \"2\"", false));
+            emulator.failAlways(
+                    EmulatedRequest.matching("PATCH", ".*/namespaces/apps/configmaps/settings"),
+                    422,
+                    "ConfigMap \"settings\" is invalid: data.v: Invalid value: \"2\": not allowed");
+
+            UnitReport failed = unit(apply(cluster, ReconcileOptions.defaults()), "apps");
+
+            assertThat(failed.status()).isEqualTo(UnitStatus.FAILED);
+            assertThat(configMaps(emulator)).as("no prune after a failed apply").contains("gone");
+            assertThat(ids(saved().get("flux-system/apps")))
+                    .as("a stale object not pruned yet stays in the inventory")
+                    .contains("apps_gone__ConfigMap", "apps_settings__ConfigMap");
+
+            emulator.clearFaults();
+            UnitReport next = unit(apply(cluster, ReconcileOptions.defaults()), "apps");
+
+            assertThat(next.status()).as(next.message()).isEqualTo(UnitStatus.READY);
+            assertThat(configMaps(emulator)).containsExactly("settings");
+            assertThat(ids(saved().get("flux-system/apps")))
+                    .containsExactlyInAnyOrder("_apps__Namespace", "apps_settings__ConfigMap");
+        }
+    }
+
     // ---- 4. force
 
     @Test
