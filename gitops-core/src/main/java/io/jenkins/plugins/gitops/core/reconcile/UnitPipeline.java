@@ -104,12 +104,12 @@ final class UnitPipeline implements UnitWork {
             }
             ChangeSet applied = apply(objects);
             if (!applied.ok()) {
-                // Objects that failed keep their previous inventory entries: a later prune must still find them.
-                Set<String> failed = new java.util.HashSet<>();
-                applied.failures()
-                        .forEach(f -> failed.add(InventoryEntry.of(f.ref()).id()));
+                // Nothing was pruned, so everything the unit owned before it still owns: failed objects,
+                // those of stages not started, and stale ones that left Git. A later prune must find them.
+                Set<String> kept =
+                        inventory.stream().map(InventoryEntry::id).collect(java.util.stream.Collectors.toSet());
                 previous.inventory().stream()
-                        .filter(e -> failed.contains(e.id()))
+                        .filter(e -> !kept.contains(e.id()))
                         .forEach(inventory::add);
                 return end(
                         UnitStatus.FAILED,
