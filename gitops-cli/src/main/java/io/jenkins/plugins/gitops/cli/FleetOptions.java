@@ -44,7 +44,8 @@ final class FleetOptions {
 
     @Option(
             names = "--parallel",
-            description = "How many units to render at once (default: the number of processors, at least 2).")
+            description = "How many units to render at once, and for apply, how many units of one wave to reconcile at"
+                    + " once (default: the number of processors, at least 2; apply: 4).")
     Integer parallel;
 
     @Option(
