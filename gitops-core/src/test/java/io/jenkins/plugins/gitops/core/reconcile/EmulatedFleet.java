@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -27,7 +29,7 @@ final class EmulatedFleet {
     static final String ENTRY = "clusters/test";
 
     private final Path root;
-    private final List<String> units = new ArrayList<>();
+    private final Map<String, String> units = new LinkedHashMap<>();
     final List<Event> events = Collections.synchronizedList(new ArrayList<>());
 
     EmulatedFleet(Path root) {
@@ -60,12 +62,17 @@ final class EmulatedFleet {
         return FleetRequest.of(root.toString(), ENTRY);
     }
 
-    /** A unit named {@code name} reading {@code ./apps/name}; {@code spec} is extra YAML, indented by two. */
+    /**
+     * A unit named {@code name} reading {@code ./apps/name}, replacing one of that name; {@code spec} is extra
+     * YAML, indented by two.
+     */
     EmulatedFleet unit(String name, String spec) {
-        units.add("apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: " + name
-                + "\n  namespace: flux-system\nspec:\n  interval: 10m\n  prune: true\n  path: ./apps/" + name
-                + "\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n" + spec);
-        return write(ENTRY + "/units.yaml", String.join("---\n", units));
+        units.put(
+                name,
+                "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: " + name
+                        + "\n  namespace: flux-system\nspec:\n  interval: 10m\n  prune: true\n  path: ./apps/" + name
+                        + "\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n" + spec);
+        return write(ENTRY + "/units.yaml", String.join("---\n", units.values()));
     }
 
     /** The objects of unit {@code name}. */
