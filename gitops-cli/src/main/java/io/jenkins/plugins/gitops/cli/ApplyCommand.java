@@ -34,11 +34,13 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Ask the server what would change; write nothing, prune nothing.")
     boolean dryRun;
 
+    /** Not {@code --parallel}: the shared fleet options use that name for rendering. */
     @Option(
-            names = "--parallel",
-            description = "How many units of one wave run at once (default: ${DEFAULT-VALUE}).",
+            names = "--concurrent",
+            description = "How many units of one wave are reconciled at once, as Flux's --concurrent"
+                    + " (default: ${DEFAULT-VALUE}).",
             defaultValue = "4")
-    int parallel;
+    int concurrent;
 
     @Option(
             names = {"-o", "--output"},
@@ -58,7 +60,7 @@ final class ApplyCommand implements Callable<Integer> {
                 output == PlanCommand.Format.json ? spec.commandLine().getErr() : out;
         ReconcileOptions options = ReconcileOptions.defaults()
                 .withDryRun(dryRun)
-                .withParallelism(parallel)
+                .withParallelism(concurrent)
                 .withTimeout(cluster.timeout())
                 .withFieldManager(cluster.fieldManager)
                 .withUnits(new HashSet<>(cluster.units()));
