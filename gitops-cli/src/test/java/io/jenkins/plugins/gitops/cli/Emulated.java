@@ -24,8 +24,6 @@ final class Emulated {
         }
         all.add("--state");
         all.add(dir.resolve("state.json").toString());
-        all.add("--cache-dir");
-        all.add(dir.resolve("cache").toString());
         return all.toArray(String[]::new);
     }
 
