@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -100,10 +101,9 @@ public final class JsonFileStateStore implements StateStore {
 
     private void write(Object tree) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            // An absolute path has a parent unless it is the root, which is no file to write.
+            Path parent = Objects.requireNonNull(file.toAbsolutePath().getParent(), "the state file's folder");
+            Files.createDirectories(parent);
             Path temp = Files.createTempFile(parent, ".gitops-state-", ".json");
             MAPPER.writeValue(temp.toFile(), tree);
             try {
