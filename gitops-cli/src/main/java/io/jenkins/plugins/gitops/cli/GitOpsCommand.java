@@ -32,7 +32,8 @@ public final class GitOpsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: plan, tree or build");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing subcommand: plan, tree, build, apply, diff or wait");
     }
 
     /** Exit code for a command line that cannot be run as given. */

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.gitops.cli;
 
-import io.jenkins.plugins.gitops.core.GitOps;
 import io.jenkins.plugins.gitops.core.cluster.ResourceRef;
 import io.jenkins.plugins.gitops.core.cluster.fabric8.Fabric8ClusterClient;
+import io.jenkins.plugins.gitops.core.fleet.FleetRequest;
 import io.jenkins.plugins.gitops.core.health.HealthReport;
 import io.jenkins.plugins.gitops.core.health.ObjectHealth;
 import io.jenkins.plugins.gitops.core.reconcile.ReconcileEngine;
@@ -45,10 +45,18 @@ final class WaitCommand implements Callable<Integer> {
             Map.entry("Ingress", "networking.k8s.io/v1"));
 
     @Mixin
-    FleetOptions fleet;
-
-    @Mixin
     ClusterOptions cluster;
+
+    /** Not the shared fleet options: wait reads no fleet, and needs none at all with --objects. */
+    @Option(
+            names = "--repo",
+            defaultValue = ".",
+            description = "With --path and without --fleet: the fleet whose units to wait for, named in the state file"
+                    + " as apply names it (default: ${DEFAULT-VALUE}).")
+    String repo;
+
+    @Option(names = "--path", description = "The fleet's entry path, as given to apply; not needed with --objects.")
+    String path;
 
     @Option(
             names = "--objects",
@@ -66,12 +74,19 @@ final class WaitCommand implements Callable<Integer> {
         for (String o : objects == null ? List.<String>of() : objects) {
             refs.add(parse(o));
         }
-        String name = cluster.fleet != null ? cluster.fleet : ReconcileEngine.fleetName(fleet.request());
+        String name = cluster.fleet;
+        if (name == null && path != null) {
+            name = ReconcileEngine.fleetName(FleetRequest.of(repo, path));
+        }
+        if (refs.isEmpty() && name == null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "name what to wait for: --objects, or the fleet with --path or --fleet");
+        }
         HealthReport report;
         try (Fabric8ClusterClient client = Fabric8ClusterClient.connect(cluster.connection())) {
-            report = fleet.inScratch(work -> GitOps.engine(
-                            fleet.cacheDir(), work, fleet.kustomize, client, new JsonFileStateStore(cluster.state))
-                    .waitFor(name, cluster.units(), refs, cluster.timeout()));
+            // Waiting plans nothing: the engine needs no planner for it.
+            report = new ReconcileEngine(null, client, new JsonFileStateStore(cluster.state))
+                    .waitFor(name, cluster.units(), refs, cluster.timeout());
         }
         PrintWriter out = spec.commandLine().getOut();
         for (ObjectHealth h : report.objects()) {

@@ -43,12 +43,44 @@ class HelpTest {
         assertThat(Cli.run("build", "--help").out()).contains("UNIT", "namespace/name");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"apply", "diff", "wait"})
+    void shouldListTheClusterOptionsInTheHelpOfCommandsThatTalkToACluster(String command) {
+        Cli.Run run = Cli.run(command, "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out())
+                .startsWith("Usage: gitops " + command)
+                .contains(
+                        "--repo=<repo>",
+                        "--path=<path>",
+                        "--kubeconfig=<kubeconfig>",
+                        "--context=<context>",
+                        "--state=<state>",
+                        "--fleet=<fleet>",
+                        "--timeout=<timeout>",
+                        "--units=<units>",
+                        "--field-manager=<fieldManager>",
+                        "Exit codes:");
+    }
+
+    @Test
+    void shouldListWhatOnlyApplyDiffAndWaitTake() {
+        assertThat(Cli.run("apply", "--help").out())
+                .contains("--dry-run", "--parallel=<parallel>", "-o, --output=<output>");
+        assertThat(Cli.run("diff", "--help").out()).contains("--kustomize=<kustomize>", "masked");
+        assertThat(Cli.run("wait", "--help").out())
+                .contains("--objects=<objects>")
+                .doesNotContain("--kustomize", "--strict");
+    }
+
     @Test
     void shouldListCommandsInTopLevelHelp() {
         Cli.Run run = Cli.run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("plan", "tree", "build", "Exit codes:");
+        assertThat(run.out()).contains("plan", "tree", "build", "apply", "diff", "wait", "Exit codes:");
     }
 
     @Test

@@ -111,6 +111,7 @@ public final class ReconcileEngine {
                         .withIgnore(ignoreRules(unit));
                 List<Diff> diffs = new ArrayList<>();
                 for (Manifest m : UnitObjects.resolve(unit, cluster, redactor, request.strictSubstitution())) {
+                    ReplacedSecrets.register(m, cluster, redactor);
                     Diff d = manager.diff(m, diffOptions);
                     diffs.add(new Diff(d.object(), d.action(), d.drifted(), redactor.redact(d.text())));
                 }

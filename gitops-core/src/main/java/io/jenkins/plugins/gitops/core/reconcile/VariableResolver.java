@@ -17,8 +17,8 @@ import java.util.Optional;
  * The variables of a unit's {@code postBuild}: every ConfigMap and Secret of {@code
  * substituteFrom} read from the unit's namespace in order (a later one overrides an earlier one),
  * then {@code substitute} over them all, as kustomize-controller does. A missing source fails
- * unless it is {@code optional}. Values that come from Secrets are registered with the redactor
- * before anything else sees them.
+ * unless it is {@code optional}. Values that come from Secrets are registered with the redactor,
+ * decoded and base64-encoded, before anything else sees them.
  */
 final class VariableResolver {
 
@@ -71,6 +71,8 @@ final class VariableResolver {
                 .ifPresent(data -> data.forEach((key, value) -> {
                     String text = value == null ? "" : String.valueOf(value);
                     if (secret) {
+                        // The encoded form is as secret as the value: messages may quote a Secret's data.
+                        redactor.register(text);
                         text = new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
                         redactor.register(text);
                     }
@@ -81,6 +83,7 @@ final class VariableResolver {
                     .ifPresent(data -> data.forEach((key, value) -> {
                         String text = value == null ? "" : String.valueOf(value);
                         redactor.register(text);
+                        redactor.register(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
                         into.put(key, text);
                     }));
         }
