@@ -6,15 +6,19 @@ import io.jenkins.plugins.gitops.core.plan.Plan;
 import io.jenkins.plugins.gitops.core.plan.PlannedUnit;
 import io.jenkins.plugins.gitops.core.state.FleetState;
 import io.jenkins.plugins.gitops.core.state.UnitState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiPredicate;
 
 /**
@@ -26,6 +30,9 @@ import java.util.function.BiPredicate;
  * was done and the rest as skipped ({@code Aborted}).
  */
 public final class Reconciler {
+
+    /** How long aborted units get to stop and report what they did. */
+    private static final Duration ABORT_GRACE = Duration.ofSeconds(10);
 
     private final UnitWork work;
     private final BiPredicate<PlannedUnit, UnitState> stillHealthy;
@@ -116,8 +123,7 @@ public final class Reconciler {
             try {
                 record(entry.getValue().get(), context, reports);
             } catch (InterruptedException e) {
-                running.values().forEach(f -> f.cancel(true));
-                collectDone(running, context, reports);
+                abort(pool, running, context, reports);
                 return false;
             } catch (ExecutionException e) {
                 PlannedUnit unit = context.plan().unit(entry.getKey()).orElseThrow();
@@ -127,16 +133,30 @@ public final class Reconciler {
         return !Thread.currentThread().isInterrupted();
     }
 
-    private void collectDone(
-            Map<String, Future<UnitReport>> running, RunContext context, Map<String, UnitReport> reports) {
-        for (Map.Entry<String, Future<UnitReport>> entry : running.entrySet()) {
-            Future<UnitReport> f = entry.getValue();
-            if (f.isDone() && !f.isCancelled()) {
-                try {
-                    record(f.get(), context, reports);
-                } catch (InterruptedException | ExecutionException e) {
-                    // Nothing more to learn from a unit that failed while the run was being aborted.
-                }
+    /**
+     * Interrupts the running units and gives each a moment to stop and say what it did: a unit
+     * that applied objects before it was stopped reports them. Units that do not answer in time are
+     * left to the caller, which reports them as aborted.
+     */
+    private static void abort(
+            ExecutorService pool,
+            Map<String, Future<UnitReport>> running,
+            RunContext context,
+            Map<String, UnitReport> reports) {
+        List<Runnable> neverStarted = pool.shutdownNow();
+        long deadline = System.nanoTime() + ABORT_GRACE.toNanos();
+        for (Future<UnitReport> f : running.values()) {
+            if (neverStarted.contains(f)) {
+                f.cancel(false);
+                continue;
+            }
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                record(f.get(left, TimeUnit.NANOSECONDS), context, reports);
+            } catch (InterruptedException e) {
+                break;
+            } catch (ExecutionException | TimeoutException | CancellationException e) {
+                // The caller reports this unit as aborted.
             }
         }
     }

@@ -298,6 +298,12 @@ final class UnitPipeline implements UnitWork {
         }
 
         private UnitReport end(UnitStatus status, String reason, String message) {
+            if (status != UnitStatus.READY && Thread.currentThread().isInterrupted()) {
+                // Stopped by an abort: what was applied so far is in the report, under the right name.
+                status = UnitStatus.FAILED;
+                reason = "Aborted";
+                message = "the run was aborted: " + message;
+            }
             String redacted = context.redactor().redact(message);
             long durationMs = (System.nanoTime() - start) / 1_000_000;
             if (status == UnitStatus.READY) {

@@ -186,8 +186,12 @@ class EngineFaultTest {
             assertThat(flagAfterwards).as("the interrupt flag is set again").isTrue();
             Map<String, UnitReport> units = byId(report);
             assertThat(units.get("flux-system/quick").status()).isEqualTo(UnitStatus.READY);
-            assertThat(units.get("flux-system/slow").status()).isEqualTo(UnitStatus.SKIPPED);
+            // The waiting unit stopped and says what it did before the abort.
+            assertThat(units.get("flux-system/slow").status()).isEqualTo(UnitStatus.FAILED);
             assertThat(units.get("flux-system/slow").reason()).isEqualTo("Aborted");
+            assertThat(units.get("flux-system/slow").changes())
+                    .extracting(c -> c.object() + " " + c.action())
+                    .contains("Deployment/default/slow created");
             assertThat(units.get("flux-system/after").status()).isEqualTo(UnitStatus.SKIPPED);
             assertThat(units.get("flux-system/after").reason()).isEqualTo("Aborted");
             assertThat(report.ready()).isFalse();
