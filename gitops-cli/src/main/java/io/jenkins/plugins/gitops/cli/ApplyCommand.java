@@ -35,12 +35,6 @@ final class ApplyCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(
-            names = "--parallel",
-            description = "How many units of one wave run at once (default: ${DEFAULT-VALUE}).",
-            defaultValue = "4")
-    int parallel;
-
-    @Option(
             names = {"-o", "--output"},
             defaultValue = "text",
             description =
@@ -58,7 +52,8 @@ final class ApplyCommand implements Callable<Integer> {
                 output == PlanCommand.Format.json ? spec.commandLine().getErr() : out;
         ReconcileOptions options = ReconcileOptions.defaults()
                 .withDryRun(dryRun)
-                .withParallelism(parallel)
+                .withParallelism(
+                        fleet.parallel == null ? ReconcileOptions.defaults().parallelism() : fleet.parallel)
                 .withTimeout(cluster.timeout())
                 .withFieldManager(cluster.fieldManager)
                 .withUnits(new HashSet<>(cluster.units()));

@@ -44,7 +44,8 @@ final class FleetOptions {
 
     @Option(
             names = "--parallel",
-            description = "How many units to render at once (default: the number of processors, at least 2).")
+            description = "How many units to render at once (default: the number of processors, at least 2);"
+                    + " apply: also how many units of one wave run at once (default: 4).")
     Integer parallel;
 
     @Option(

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"plan", "tree", "build"})
+    @ValueSource(strings = {"plan", "tree", "build", "apply", "diff", "wait"})
     void shouldListTheSharedOptionsInEveryCommandsHelp(String command) {
         Cli.Run run = Cli.run(command, "--help");
 
@@ -48,7 +48,7 @@ class HelpTest {
         Cli.Run run = Cli.run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("plan", "tree", "build", "Exit codes:");
+        assertThat(run.out()).contains("plan", "tree", "build", "apply", "diff", "wait", "Exit codes:");
     }
 
     @Test
