@@ -101,9 +101,10 @@ public final class JsonFileStateStore implements StateStore {
     private void write(Object tree) {
         try {
             Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            if (parent == null) {
+                throw new IOException("it names no file in a folder");
             }
+            Files.createDirectories(parent);
             Path temp = Files.createTempFile(parent, ".gitops-state-", ".json");
             MAPPER.writeValue(temp.toFile(), tree);
             try {
