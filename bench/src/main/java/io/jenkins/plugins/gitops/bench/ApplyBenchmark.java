@@ -160,7 +160,7 @@ public final class ApplyBenchmark {
     /** The engine: the whole fleet planned, applied in waves, waited for; cold and then unchanged. */
     private static List<Run> engine(ApplyFleet fleet, Path work) throws IOException {
         Files.createDirectories(work);
-        FleetRequest request = FleetRequest.of(fleet.root.toString(), fleet.path);
+        FleetRequest request = FleetRequest.of(fleet.root.toString(), ApplyFleet.PATH);
         try (ApiEmulator emulator = new ApiEmulator().readyWorkloads().start();
                 Fabric8ClusterClient cluster = new Fabric8ClusterClient(emulator.client(), RetryPolicy.defaults())) {
             ReconcileEngine engine = GitOps.engine(
@@ -184,7 +184,7 @@ public final class ApplyBenchmark {
     }
 
     private static long planOnly(ApplyFleet fleet, Path work) {
-        FleetRequest request = FleetRequest.of(fleet.root.toString(), fleet.path);
+        FleetRequest request = FleetRequest.of(fleet.root.toString(), ApplyFleet.PATH);
         long start = System.nanoTime();
         Plan plan =
                 GitOps.planner(work.resolve("cache"), work.resolve("run"), null).plan(request);

@@ -16,7 +16,7 @@ import java.util.List;
 final class ApplyFleet {
 
     final Path root;
-    final String path = "clusters/bench";
+    static final String PATH = "clusters/bench";
     /** Every object of the fleet as one YAML document each, namespaces first, in unit order. */
     final List<String> documents = new ArrayList<>();
 
@@ -47,7 +47,7 @@ final class ApplyFleet {
             }
             fleet.writeUnit(root.resolve("units").resolve(name), name, perUnit);
         }
-        Path clusters = root.resolve(fleet.path);
+        Path clusters = root.resolve(PATH);
         Files.createDirectories(clusters);
         Files.writeString(clusters.resolve("units.yaml"), entry, StandardCharsets.UTF_8);
         return fleet;
