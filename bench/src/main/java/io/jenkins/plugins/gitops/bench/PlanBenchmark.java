@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,13 +19,18 @@ import java.util.stream.Stream;
  * run one after the other for as many units as the fleet has — the floor that an engine shelling out to kustomize cannot beat
  * without parallelism. Ratios, not absolute times, are what compare across machines.
  *
- * <p>Usage: {@code java -jar bench/target/gitops-bench.jar [examplesDir] [runs]}.
+ * <p>Usage: {@code java -jar bench/target/gitops-bench.jar [examplesDir] [runs]}; with {@code apply} as
+ * the first argument the jar runs {@link ApplyBenchmark} instead.
  */
 public final class PlanBenchmark {
 
     private PlanBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("apply")) {
+            ApplyBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Path examples = Path.of(args.length > 0 ? args[0] : "examples");
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path work = Files.createTempDirectory("gitops-bench-");

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         name = "gitops",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Reads a Git repository laid out for Flux v2, orders its units by dependsOn and shows"
-                + " what would be reconciled.",
+        description = "Reads a Git repository laid out for Flux v2, orders its units by dependsOn, shows"
+                + " what would be reconciled, and reconciles it against a cluster.",
         subcommands = {
             PlanCommand.class,
             TreeCommand.class,
@@ -21,7 +21,11 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the plan has errors", "2:usage error"})
+        exitCodeList = {
+            "0:success",
+            "1:the fleet has errors, or a unit failed, drifted or is not healthy (see each command's help)",
+            "2:usage error"
+        })
 public final class GitOpsCommand implements Runnable {
 
     /** Exit code when the plan or the command found problems in the fleet. */

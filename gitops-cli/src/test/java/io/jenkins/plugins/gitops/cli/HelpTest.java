@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"plan", "tree", "build"})
+    @ValueSource(strings = {"plan", "tree", "build", "apply", "diff", "wait"})
     void shouldListTheSharedOptionsInEveryCommandsHelp(String command) {
         Cli.Run run = Cli.run(command, "--help");
 

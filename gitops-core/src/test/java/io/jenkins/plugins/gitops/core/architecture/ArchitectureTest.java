@@ -57,6 +57,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheHealthPackageShouldUseCel() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(CORE + ".health..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.cel..")
+                .because("CEL evaluates healthCheckExprs and nothing else; CelHealthCheck keeps it behind HealthRule")
+                .check(core);
+    }
+
+    @Test
     void onlyTheYamlPackageShouldUseTheYamlLibrary() {
         noClasses()
                 .that()
@@ -75,7 +87,14 @@ class ArchitectureTest {
                         CORE + ".model..", CORE + ".yaml..", CORE + ".source..", CORE + ".render..", CORE + ".subst..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(CORE + ".fleet..", CORE + ".plan..")
+                .resideInAnyPackage(
+                        CORE + ".fleet..",
+                        CORE + ".plan..",
+                        CORE + ".cluster..",
+                        CORE + ".apply..",
+                        CORE + ".health..",
+                        CORE + ".state..",
+                        CORE + ".reconcile..")
                 .because("sources, rendering and substitution are used by the fleet loader, never the other way")
                 .check(core);
         noClasses()
@@ -84,6 +103,41 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage(CORE + ".plan..")
+                .check(core);
+    }
+
+    @Test
+    void theClusterSideShouldNotReachUp() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(CORE + ".cluster..", CORE + ".apply..", CORE + ".health..", CORE + ".state..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(CORE + ".reconcile..", CORE + ".plan..", CORE + ".fleet..")
+                .because("applying, health and state work on objects; only reconcile knows fleets and plans")
+                .check(core);
+        noClasses()
+                .that()
+                .resideInAPackage(CORE + ".cluster..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(CORE + ".apply..", CORE + ".health..", CORE + ".state..")
+                .because("the ClusterClient port is the bottom of the cluster side")
+                .check(core);
+        noClasses()
+                .that()
+                .resideInAPackage(CORE + ".apply..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(CORE + ".health..")
+                .check(core);
+        noClasses()
+                .that()
+                .resideInAPackage(CORE + ".health..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(CORE + ".apply..")
+                .because("apply and health are independent; reconcile combines them")
                 .check(core);
     }
 
