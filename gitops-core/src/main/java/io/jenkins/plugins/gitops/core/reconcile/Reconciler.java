@@ -8,10 +8,13 @@ import io.jenkins.plugins.gitops.core.state.FleetState;
 import io.jenkins.plugins.gitops.core.state.UnitState;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -143,7 +146,9 @@ public final class Reconciler {
             Map<String, Future<UnitReport>> running,
             RunContext context,
             Map<String, UnitReport> reports) {
-        List<Runnable> neverStarted = pool.shutdownNow();
+        // A queued unit's Future is the very task the pool hands back as never started.
+        Set<Object> neverStarted = Collections.newSetFromMap(new IdentityHashMap<>());
+        neverStarted.addAll(pool.shutdownNow());
         long deadline = System.nanoTime() + ABORT_GRACE.toNanos();
         for (Future<UnitReport> f : running.values()) {
             if (neverStarted.contains(f)) {
