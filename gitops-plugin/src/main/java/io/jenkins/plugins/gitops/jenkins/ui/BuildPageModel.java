@@ -465,8 +465,8 @@ public final class BuildPageModel {
             return entries;
         }
 
-        public boolean isEmpty() {
-            return entries.isEmpty();
+        public boolean isHasEntries() {
+            return !entries.isEmpty();
         }
 
         public String getCount() {
