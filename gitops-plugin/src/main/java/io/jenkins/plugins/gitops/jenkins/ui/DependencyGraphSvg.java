@@ -17,15 +17,15 @@ import java.util.TreeMap;
  */
 public final class DependencyGraphSvg {
 
-    static final int NODE_WIDTH = 220;
+    static final int NODE_WIDTH = 200;
     static final int NODE_HEIGHT = 46;
-    static final int COLUMN_GAP = 72;
+    static final int COLUMN_GAP = 56;
     static final int ROW_GAP = 14;
     static final int MARGIN = 16;
     static final int HEADER = 30;
     static final int LEGEND = 40;
     static final int MIN_WIDTH = 660;
-    private static final int NAME_CHARS = 26;
+    private static final int NAME_CHARS = 24;
     private static final String FONT =
             "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
     private static final String EDGE_COLOUR = "#7b8494";

@@ -42,14 +42,14 @@ final class Texts {
         return epochMs <= 0 ? NONE : TIME.format(Instant.ofEpochMilli(epochMs));
     }
 
-    /** {@code main@sha1:3b493eb4c0ffee…} becomes {@code main@sha1:3b493eb}; anything else stays. */
+    /** {@code main@sha1:3b493eb4c0ffee…} becomes {@code main@sha1:3b493eb4}; anything else stays. */
     static String shortRevision(String revision) {
         if (revision == null || revision.isEmpty()) {
             return NONE;
         }
         int colon = revision.lastIndexOf(':');
-        if (colon >= 0 && revision.length() - colon - 1 > 12) {
-            return revision.substring(0, colon + 1 + 12);
+        if (colon >= 0 && revision.length() - colon - 1 > 8) {
+            return revision.substring(0, colon + 1 + 8);
         }
         return revision;
     }

@@ -32,7 +32,7 @@ class BuildPageModelTest {
         assertThat(summary.getHeadline()).isEqualTo("1 of 11 units failed, 4 skipped");
         assertThat(summary.getDuration()).isEqualTo("8.7 s");
         assertThat(summary.getRevision()).isEqualTo(PlatformRun.REVISION);
-        assertThat(summary.getShortRevision()).isEqualTo("main@sha1:3b493eb4c0ff");
+        assertThat(summary.getShortRevision()).isEqualTo("main@sha1:3b493eb4");
         assertThat(summary.getStartedAt()).isEqualTo("2025-11-18 14:00:00 UTC");
         assertThat(summary.getPath()).isEqualTo("clusters/prod");
     }

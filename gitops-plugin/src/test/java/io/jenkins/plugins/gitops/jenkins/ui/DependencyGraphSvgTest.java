@@ -137,7 +137,7 @@ class DependencyGraphSvgTest {
         Element node = nodes(doc).get(0);
         assertThat(node.getElementsByTagNameNS(SVG, "text").item(0).getTextContent())
                 .endsWith("\u2026")
-                .hasSize(26);
+                .hasSize(24);
         assertThat(titleOf(node)).startsWith(id);
     }
 

@@ -262,6 +262,7 @@ final class PlatformRun {
                     "DependencyNotReady",
                     "dependency 'flux-system/security' is not ready"));
         }
+        events.sort(java.util.Comparator.comparingLong(Event::atMs));
         return new ReconcileReport(
                 "https://git.example.io/platform/fleet.git",
                 revision,

@@ -39,8 +39,8 @@ class ScreenshotPagesTest {
                 StandardCharsets.UTF_8);
 
         screenshot(
-                build, out.resolve("build-page.png"), System.getProperty("gitops.screenshots.build-size", "1400,2100"));
-        screenshot(job, out.resolve("job-page.png"), System.getProperty("gitops.screenshots.job-size", "1400,1150"));
+                build, out.resolve("build-page.png"), System.getProperty("gitops.screenshots.build-size", "1400,2700"));
+        screenshot(job, out.resolve("job-page.png"), System.getProperty("gitops.screenshots.job-size", "1400,1990"));
     }
 
     private static void screenshot(Path page, Path png, String size) throws IOException, InterruptedException {
@@ -69,5 +69,26 @@ class ScreenshotPagesTest {
                 .isTrue();
         assertThat(process.exitValue()).as("chromium exit code").isZero();
         assertThat(png).isNotEmptyFile();
+        shrink(png);
+    }
+
+    /** Quantizes the PNG with pngquant when it is installed, to keep the docs' images small. */
+    private static void shrink(Path png) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder(
+                            "pngquant",
+                            "--force",
+                            "--skip-if-larger",
+                            "--quality=80-98",
+                            "--output",
+                            png.toString(),
+                            png.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(new File("target/gitops-pages/pngquant.log"))
+                    .start();
+            process.waitFor(60, TimeUnit.SECONDS);
+        } catch (IOException notInstalled) {
+            System.out.println("pngquant not found; " + png + " stays as Chromium wrote it");
+        }
     }
 }

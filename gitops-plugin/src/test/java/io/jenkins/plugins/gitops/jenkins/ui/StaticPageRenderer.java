@@ -212,7 +212,7 @@ final class StaticPageRenderer {
                     .text(unit.getMessage())
                     .raw("</div></td>");
             r.raw("<td>").dot(unit.getHealthClass()).text(unit.getHealth()).raw("</td>");
-            r.raw("<td title=\"")
+            r.raw("<td class=\"gitops-nowrap\" title=\"")
                     .text(unit.getDriftTitle())
                     .raw("\">")
                     .dot(unit.getDriftClass())
@@ -237,12 +237,18 @@ final class StaticPageRenderer {
                     .raw("\">")
                     .text(build.getNumber())
                     .raw("</a></td>");
-            r.raw("<td>").text(build.getWhen()).raw("</td>");
+            r.raw("<td class=\"gitops-nowrap\">").text(build.getWhen()).raw("</td>");
             r.raw("<td>").text(build.getOperation()).raw("</td>");
             r.pillCell(build.getResultClass(), build.getResult());
             r.raw("<td>").text(build.getCounts()).raw("</td>");
-            r.raw("<td>").dot(build.getHealthClass()).text(build.getHealth()).raw("</td>");
-            r.raw("<td>").dot(build.getDriftClass()).text(build.getDrift()).raw("</td>");
+            r.raw("<td class=\"gitops-nowrap\">")
+                    .dot(build.getHealthClass())
+                    .text(build.getHealth())
+                    .raw("</td>");
+            r.raw("<td class=\"gitops-nowrap\">")
+                    .dot(build.getDriftClass())
+                    .text(build.getDrift())
+                    .raw("</td>");
             r.raw("<td><code>").text(build.getRevision()).raw("</code></td>");
             r.raw("<td class=\"gitops-num\">").text(build.getDuration()).raw("</td></tr>");
         }
