@@ -1,0 +1,106 @@
+package io.jenkins.plugins.gitops.jenkins.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.gitops.core.reconcile.ReconcileReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every Jelly view of the plugin is well-formed and escapes by default; the pages match the static renderer. */
+class JellyViewsTest {
+
+    private static final String HEADER = "<?jelly escape-by-default='true'?>";
+    private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final Path VIEWS = RESOURCES.resolve("io/jenkins/plugins/gitops/jenkins");
+    private static final Pattern CLASS = Pattern.compile("class=\"([^\"]*)\"");
+    private static final Pattern J_OUT = Pattern.compile("<j:out\\s+value=\"([^\"]*)\"");
+
+    @Test
+    void shouldParseEveryJellyFileAndEscapeByDefault() throws IOException {
+        List<Path> views = jellyFiles();
+        assertThat(views).isNotEmpty();
+        for (Path view : views) {
+            String text = Files.readString(view, StandardCharsets.UTF_8);
+            assertThat(text).as(view.toString()).startsWith(HEADER);
+            try (InputStream in = Files.newInputStream(view)) {
+                assertThat(Xml.parse(in).getDocumentElement().getTagName())
+                        .as(view.toString())
+                        .isEqualTo("j:jelly");
+            }
+        }
+    }
+
+    @Test
+    void shouldPrintOnlyTheGeneratedGraphUnescaped() throws IOException {
+        for (Path view : jellyFiles()) {
+            Matcher out = J_OUT.matcher(Files.readString(view, StandardCharsets.UTF_8));
+            while (out.find()) {
+                assertThat(out.group(1)).as(view.toString()).isEqualTo("${model.graphSvg}");
+            }
+        }
+    }
+
+    @Test
+    void shouldHaveTheViewsTheActionsUse() {
+        assertThat(VIEWS.resolve("GitOpsRunAction/index.jelly")).exists();
+        assertThat(VIEWS.resolve("GitOpsRunAction/summary.jelly")).exists();
+        assertThat(VIEWS.resolve("GitOpsRunAction/badge.jelly")).exists();
+        assertThat(VIEWS.resolve("GitOpsJobAction/index.jelly")).exists();
+    }
+
+    @Test
+    void shouldUseTheSameFixedClassesAsTheStaticBuildPage() throws IOException {
+        ReconcileReport run = PlatformRun.failedRun();
+        // a plan error and a dry run, so that every optional part of the page is drawn
+        ReconcileReport everything = new ReconcileReport(
+                run.source(),
+                run.revision(),
+                run.path(),
+                true,
+                run.units(),
+                run.events(),
+                List.of("apps/broken: dependency cycle"),
+                run.startedAtEpochMs(),
+                run.durationMs());
+        String html = StaticPageRenderer.buildPage("platform", 105, BuildPageModel.of(everything, PlatformRun.graph()));
+        assertThat(fixedClasses(html.substring(html.indexOf("<div class=\"gitops-page\">"))))
+                .containsAll(fixedClasses(Files.readString(VIEWS.resolve("GitOpsRunAction/index.jelly"))));
+    }
+
+    @Test
+    void shouldUseTheSameFixedClassesAsTheStaticJobPage() throws IOException {
+        String html = StaticPageRenderer.jobPage("platform", JobPageModel.of(PlatformRun.history()));
+        assertThat(fixedClasses(html.substring(html.indexOf("<div class=\"gitops-page\">"))))
+                .containsAll(fixedClasses(Files.readString(VIEWS.resolve("GitOpsJobAction/index.jelly"))));
+    }
+
+    /** Class names written literally (not from ${...}), minus the SVG's. */
+    private static Set<String> fixedClasses(String markup) {
+        Set<String> classes = new TreeSet<>();
+        Matcher m = CLASS.matcher(markup.replaceAll("(?s)<svg.*?</svg>", ""));
+        while (m.find()) {
+            for (String name : m.group(1).split("\\s+")) {
+                if (!name.isEmpty() && !name.contains("$") && !name.contains("{") && !name.contains("}")) {
+                    classes.add(name);
+                }
+            }
+        }
+        return classes;
+    }
+
+    private static List<Path> jellyFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src"))) {
+            return files.filter(p -> p.toString().endsWith(".jelly")).sorted().toList();
+        }
+    }
+}
