@@ -70,7 +70,7 @@ public final class GitOpsCallable extends MasterToSlaveFileCallable<AgentResult>
         Files.createDirectories(tmp);
         Path work = Files.createTempDirectory(tmp, "gitops");
         try {
-            return run(ws, work, console, redactor);
+            return Redaction.result(run(ws, work, console, redactor), redactor);
         } catch (RuntimeException e) {
             // messages may name a URL with credentials or a value read from a Secret
             throw new IOException(redactor.redact(String.valueOf(e.getMessage())));
