@@ -25,6 +25,10 @@ public final class DirWorkspace implements AgentWorkspace {
         dir.mkdirs();
     }
 
+    public java.nio.file.Path sentDir() {
+        return dir.toPath();
+    }
+
     @Override
     public <T> T act(FilePath.FileCallable<T> callable) throws IOException, InterruptedException {
         sent.add(callable);
