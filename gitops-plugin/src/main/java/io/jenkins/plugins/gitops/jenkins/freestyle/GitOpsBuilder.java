@@ -28,7 +28,7 @@ import org.kohsuke.stapler.verb.POST;
 public abstract class GitOpsBuilder extends Builder implements SimpleBuildStep {
 
     /** Tests replace the runner; Jenkins uses {@link GitOpsRunner#create()}. */
-    static volatile RunnerFactory runners = GitOpsRunner::create;
+    static RunnerFactory runners = GitOpsRunner::create;
 
     private String path;
     private String repo = "";

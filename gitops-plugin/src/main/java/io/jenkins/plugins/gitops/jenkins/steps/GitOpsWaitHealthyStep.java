@@ -95,10 +95,10 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
 
         private final StepContext stepContext;
         private final RunSettings settings;
-        private long deadline;
-        private long intervalMs = 2_000;
-        private int polls;
-        private String lastSummary = "";
+        private volatile long deadline;
+        private volatile long intervalMs = 2_000;
+        private final AtomicInteger polls = new AtomicInteger();
+        private volatile String lastSummary = "";
 
         private transient volatile ScheduledFuture<?> task;
 
@@ -167,7 +167,7 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
                 long remaining = deadline - System.currentTimeMillis();
                 long seconds = Math.max(1, Math.min(POLL_SECONDS, remaining / 1000));
                 Outcome outcome = probe.check(stepContext, withTimeout(seconds));
-                polls++;
+                polls.incrementAndGet();
                 var health = outcome.result().health();
                 lastSummary = health == null ? "" : health.summary();
                 if (health != null && health.current()) {
