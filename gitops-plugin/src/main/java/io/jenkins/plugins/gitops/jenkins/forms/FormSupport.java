@@ -93,6 +93,15 @@ public final class FormSupport {
         return FormValidation.ok();
     }
 
+    /** As {@link #checkPath}, for steps where the path is optional (waits). */
+    public static FormValidation checkOptionalPath(Item item, String path) {
+        if (path == null || path.isBlank()) {
+            checkConfigure(item);
+            return FormValidation.ok();
+        }
+        return checkPath(item, path);
+    }
+
     /** Seconds; 0 or empty means the global default. */
     public static FormValidation checkTimeout(Item item, String timeout) {
         checkConfigure(item);
