@@ -1,0 +1,136 @@
+package io.jenkins.plugins.gitops.jenkins.forms;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import hudson.model.Item;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitops.jenkins.runner.RunSettings;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * What the descriptors' {@code doFill*} and {@code doCheck*} methods do. Each caller is a
+ * {@code @POST} web method; the permission checks are here, first thing.
+ */
+public final class FormSupport {
+
+    private FormSupport() {}
+
+    /**
+     * Whether the current user may see the credential ids of {@code item}: configure rights on the
+     * item, or administer rights for global forms. Without them a list box only echoes the current
+     * value, as the credentials plugin recommends.
+     */
+    static boolean maySeeCredentials(Item item) {
+        if (item == null) {
+            return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
+        }
+        return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+    }
+
+    /** Checks configure rights on the item (or administer rights without one) before validating. */
+    public static void checkConfigure(Item item) {
+        if (item == null) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        } else {
+            item.checkPermission(Item.CONFIGURE);
+        }
+    }
+
+    /** Secret file credentials, for the kubeconfig. */
+    public static ListBoxModel kubeconfigCredentials(Item item, String current) {
+        StandardListBoxModel model = new StandardListBoxModel();
+        if (!maySeeCredentials(item)) {
+            model.includeCurrentValue(current);
+            return model;
+        }
+        model.includeEmptyValue();
+        model.includeAs(ACL.SYSTEM2, item, FileCredentials.class);
+        model.includeCurrentValue(current);
+        return model;
+    }
+
+    /** Secret text credentials (a token), for Git over HTTPS. */
+    public static ListBoxModel gitCredentials(Item item, String current) {
+        StandardListBoxModel model = new StandardListBoxModel();
+        if (!maySeeCredentials(item)) {
+            model.includeCurrentValue(current);
+            return model;
+        }
+        model.includeEmptyValue();
+        model.includeAs(ACL.SYSTEM2, item, StringCredentials.class);
+        model.includeCurrentValue(current);
+        return model;
+    }
+
+    /** {@code FAILURE} or {@code UNSTABLE}. */
+    public static ListBoxModel failOnItems(Item item) {
+        checkConfigure(item);
+        ListBoxModel model = new ListBoxModel();
+        model.add("Fail the build", "FAILURE");
+        model.add("Mark the build unstable", "UNSTABLE");
+        return model;
+    }
+
+    /** A relative path inside the repository; no {@code ..} segments that leave it. */
+    public static FormValidation checkPath(Item item, String path) {
+        checkConfigure(item);
+        String p = path == null ? "" : path.trim();
+        if (p.isEmpty()) {
+            return FormValidation.error("Give the fleet's entry path, such as clusters/prod");
+        }
+        if (p.startsWith("/")
+                || p.matches("^[A-Za-z]:.*")
+                || p.equals("..")
+                || p.startsWith("../")
+                || p.contains("/../")
+                || p.endsWith("/..")) {
+            return FormValidation.error("The path is relative to the repository and stays inside it");
+        }
+        return FormValidation.ok();
+    }
+
+    /** As {@link #checkPath}, for steps where the path is optional (waits). */
+    public static FormValidation checkOptionalPath(Item item, String path) {
+        if (path == null || path.isBlank()) {
+            checkConfigure(item);
+            return FormValidation.ok();
+        }
+        return checkPath(item, path);
+    }
+
+    /** Seconds; 0 or empty means the global default. */
+    public static FormValidation checkTimeout(Item item, String timeout) {
+        checkConfigure(item);
+        if (timeout == null || timeout.isBlank()) {
+            return FormValidation.ok();
+        }
+        return FormValidation.validateNonNegativeInteger(timeout.trim());
+    }
+
+    /** Units as {@code namespace/name}, comma-separated. */
+    public static FormValidation checkUnits(Item item, String units) {
+        checkConfigure(item);
+        for (String unit : RunSettings.split(units)) {
+            if (!unit.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-.a-z0-9]*[a-z0-9])?")) {
+                return FormValidation.error(
+                        "'" + unit + "' is not a unit id: write namespace/name, such as flux-system/apps");
+            }
+        }
+        return FormValidation.ok();
+    }
+
+    /** A Git URL, or empty for the workspace. */
+    public static FormValidation checkRepo(Item item, String repo) {
+        checkConfigure(item);
+        String r = repo == null ? "" : repo.trim();
+        if (r.isEmpty() || r.matches("^(https?|ssh|git|file)://.+") || r.matches("^[^/\\s]+@[^/\\s]+:.+")) {
+            return FormValidation.ok();
+        }
+        return FormValidation.error(
+                "Give a Git URL (https://, ssh://, git@host:path) or leave it empty for the workspace");
+    }
+}

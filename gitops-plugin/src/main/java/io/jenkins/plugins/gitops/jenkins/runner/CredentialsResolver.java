@@ -1,0 +1,25 @@
+package io.jenkins.plugins.gitops.jenkins.runner;
+
+import hudson.model.Run;
+import java.io.IOException;
+
+/**
+ * Turns credential ids into the values the agent needs, on the controller, for one build. A port so
+ * the runner can be tested without the credentials plugin.
+ */
+public interface CredentialsResolver {
+
+    /** The content of the kubeconfig file credential {@code id}. */
+    String kubeconfig(Run<?, ?> run, String id) throws IOException;
+
+    /** User name and password (or token) for Git over HTTPS from credential {@code id}. */
+    GitLogin git(Run<?, ?> run, String id) throws IOException;
+
+    /** A Git login; {@link #toString()} hides the password. */
+    record GitLogin(String username, String password) {
+        @Override
+        public String toString() {
+            return "GitLogin[" + username + ":****]";
+        }
+    }
+}
