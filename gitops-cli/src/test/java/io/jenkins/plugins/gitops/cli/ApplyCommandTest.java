@@ -82,7 +82,10 @@ class ApplyCommandTest {
                                 "changes",
                                 "inventory",
                                 "health",
-                                "durationMs");
+                                "durationMs",
+                                "wave",
+                                "dependsOn",
+                                "parent");
                 if (unit.path("id").asText().equals("flux-system/web")) {
                     web = unit;
                 }

@@ -85,7 +85,7 @@ public final class Reconciler {
                         ? skipped(unit, "Aborted", "the run was aborted before this unit started")
                         : failed(unit, "DependencyCycle", unit.error() == null ? "not ordered" : unit.error());
             }
-            ordered.add(report);
+            ordered.add(report.withPlacement(unit.wave(), unit.dependsOn(), unit.parent()));
         }
         if (aborted) {
             Thread.currentThread().interrupt();

@@ -1,13 +1,17 @@
 package io.jenkins.plugins.gitops.core.reconcile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.gitops.core.apply.Action;
 import io.jenkins.plugins.gitops.core.apply.Change;
+import io.jenkins.plugins.gitops.core.health.HealthStatus;
 import io.jenkins.plugins.gitops.core.health.ObjectHealth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The report as JSON, in the documented format ({@code docs/report-json.md}); fields are only added. */
@@ -78,6 +82,9 @@ public final class ReportJson {
         }
         unit.put("health", health);
         unit.put("durationMs", u.durationMs());
+        unit.put("wave", u.wave());
+        unit.put("dependsOn", u.dependsOn());
+        unit.put("parent", u.parent());
         return unit;
     }
 
@@ -87,5 +94,97 @@ public final class ReportJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report as JSON", e);
         }
+    }
+
+    /**
+     * Reads a report written by {@link #write}; the Jenkins layer keeps reports as JSON files and
+     * draws them from there.
+     *
+     * @throws IllegalArgumentException when the text is not such a report
+     */
+    public static ReconcileReport read(String json) {
+        try {
+            JsonNode root = MAPPER.readTree(json);
+            List<UnitReport> units = new ArrayList<>();
+            for (JsonNode u : root.path("units")) {
+                List<Change> changes = new ArrayList<>();
+                for (JsonNode c : u.path("changes")) {
+                    changes.add(new Change(
+                            c.path("object").asText(),
+                            Action.valueOf(c.path("action").asText().toUpperCase(Locale.ROOT)),
+                            text(c.get("message"))));
+                }
+                List<ObjectHealth> health = new ArrayList<>();
+                for (JsonNode h : u.path("health")) {
+                    health.add(new ObjectHealth(
+                            h.path("object").asText(),
+                            healthStatus(h.path("status").asText()),
+                            text(h.get("message"))));
+                }
+                units.add(new UnitReport(
+                        u.path("id").asText(),
+                        u.path("kind").asText(),
+                        unitStatus(u.path("status").asText()),
+                        text(u.get("reason")),
+                        text(u.get("message")),
+                        text(u.get("revision")),
+                        changes,
+                        strings(u.path("inventory")),
+                        health,
+                        u.path("durationMs").asLong(),
+                        u.hasNonNull("wave") ? u.get("wave").asInt() : null,
+                        strings(u.path("dependsOn")),
+                        text(u.get("parent"))));
+            }
+            List<Event> events = new ArrayList<>();
+            for (JsonNode e : root.path("events")) {
+                events.add(new Event(
+                        e.path("atMs").asLong(),
+                        e.path("unit").asText(),
+                        e.path("severity").asText(),
+                        e.path("reason").asText(),
+                        e.path("message").asText()));
+            }
+            return new ReconcileReport(
+                    text(root.path("source").get("url")),
+                    text(root.path("source").get("revision")),
+                    text(root.get("path")),
+                    root.path("dryRun").asBoolean(),
+                    units,
+                    events,
+                    strings(root.path("errors")),
+                    root.path("startedAt").asLong(),
+                    root.path("durationMs").asLong());
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalArgumentException("not a gitops report: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> result = new ArrayList<>();
+        array.forEach(n -> result.add(n.asText()));
+        return result;
+    }
+
+    private static UnitStatus unitStatus(String word) {
+        for (UnitStatus s : UnitStatus.values()) {
+            if (s.toString().equals(word)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown unit status " + word);
+    }
+
+    private static HealthStatus healthStatus(String word) {
+        for (HealthStatus s : HealthStatus.values()) {
+            if (s.toString().equals(word)) {
+                return s;
+            }
+        }
+        return HealthStatus.UNKNOWN;
     }
 }

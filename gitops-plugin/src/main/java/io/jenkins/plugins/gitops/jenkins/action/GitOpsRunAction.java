@@ -10,6 +10,9 @@ import io.jenkins.plugins.gitops.core.reconcile.ReportJson;
 import io.jenkins.plugins.gitops.core.reconcile.UnitReport;
 import io.jenkins.plugins.gitops.core.state.FleetState;
 import io.jenkins.plugins.gitops.core.state.JsonFileStateStore;
+import io.jenkins.plugins.gitops.jenkins.ui.BadgeModel;
+import io.jenkins.plugins.gitops.jenkins.ui.BuildPageModel;
+import io.jenkins.plugins.gitops.jenkins.ui.UnitNode;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +52,7 @@ public class GitOpsRunAction implements RunAction2 {
 
     private transient Run<?, ?> run;
     private transient volatile Map<String, Object> reportTree;
+    private transient volatile BuildPageModel model;
 
     private GitOpsRunAction(
             String fleet,
@@ -183,6 +187,54 @@ public class GitOpsRunAction implements RunAction2 {
             reportTree = tree;
         }
         return tree;
+    }
+
+    /** The report of this build, read from its file; null when this run stored none. */
+    public ReconcileReport loadReport() {
+        Path file = file(REPORT);
+        if (file == null || !Files.exists(file)) {
+            return null;
+        }
+        try {
+            return ReportJson.read(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The drift report of this build; null when this run was no diff. */
+    public DriftReport loadDrift() {
+        Path file = file(DRIFT);
+        if (file == null || !Files.exists(file)) {
+            return null;
+        }
+        try {
+            return MAPPER.readValue(file.toFile(), DriftReport.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** What the build page draws ({@code index.jelly}, {@code summary.jelly}); null without a report. */
+    public BuildPageModel getModel() {
+        BuildPageModel current = model;
+        if (current == null) {
+            ReconcileReport report = loadReport();
+            if (report == null) {
+                return null;
+            }
+            current = BuildPageModel.of(report, UnitNode.fromReport(report));
+            model = current;
+        }
+        return current;
+    }
+
+    /** The build's badge: failed health or drift found. */
+    public BadgeModel getBadge() {
+        ReconcileReport report = loadReport();
+        DriftReport drift = loadDrift();
+        BadgeModel badge = report == null ? BadgeModel.of(0, 0) : BadgeModel.of(report);
+        return drift == null ? badge : badge.and(BadgeModel.of(drift));
     }
 
     /** The drift report as a JSON tree; empty when this run was no diff. */

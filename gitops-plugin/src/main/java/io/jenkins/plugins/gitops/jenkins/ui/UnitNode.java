@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.jenkins.ui;
 
 import io.jenkins.plugins.gitops.core.plan.Plan;
 import io.jenkins.plugins.gitops.core.plan.PlannedUnit;
+import io.jenkins.plugins.gitops.core.reconcile.ReconcileReport;
 import java.io.Serializable;
 import java.util.List;
 
@@ -26,6 +27,13 @@ public record UnitNode(String id, String kind, Integer wave, List<String> depend
     /** The graph of a plan, in plan order. */
     public static List<UnitNode> fromPlan(Plan plan) {
         return plan.units().stream().map(UnitNode::of).toList();
+    }
+
+    /** The graph as a report records it: each unit carries its wave, dependencies and parent. */
+    public static List<UnitNode> fromReport(ReconcileReport report) {
+        return report.units().stream()
+                .map(u -> new UnitNode(u.id(), u.kind(), u.wave(), u.dependsOn(), u.parent()))
+                .toList();
     }
 
     static UnitNode of(PlannedUnit unit) {

@@ -21,7 +21,7 @@ class JellyViewsTest {
 
     private static final String HEADER = "<?jelly escape-by-default='true'?>";
     private static final Path RESOURCES = Path.of("src/main/resources");
-    private static final Path VIEWS = RESOURCES.resolve("io/jenkins/plugins/gitops/jenkins");
+    private static final Path VIEWS = RESOURCES.resolve("io/jenkins/plugins/gitops/jenkins/action");
     private static final Pattern CLASS = Pattern.compile("class=\"([^\"]*)\"");
     private static final Pattern J_OUT = Pattern.compile("<j:out\\s+value=\"([^\"]*)\"");
 
@@ -33,9 +33,11 @@ class JellyViewsTest {
             String text = Files.readString(view, StandardCharsets.UTF_8);
             assertThat(text).as(view.toString()).startsWith(HEADER);
             try (InputStream in = Files.newInputStream(view)) {
-                assertThat(Xml.parse(in).getDocumentElement().getTagName())
-                        .as(view.toString())
-                        .isEqualTo("j:jelly");
+                String root = Xml.parse(in).getDocumentElement().getTagName();
+                // The plugin's description (index.jelly at the root) is an HTML fragment; views are Jelly.
+                if (!view.getParent().equals(RESOURCES)) {
+                    assertThat(root).as(view.toString()).isEqualTo("j:jelly");
+                }
             }
         }
     }
@@ -101,6 +103,24 @@ class JellyViewsTest {
     private static List<Path> jellyFiles() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("src"))) {
             return files.filter(p -> p.toString().endsWith(".jelly")).sorted().toList();
+        }
+    }
+
+    /** Stapler finds a class's views in the resource folder named after the class: each must exist. */
+    @Test
+    void shouldKeepEveryViewFolderBesideAnExistingClass() throws Exception {
+        List<Path> folders;
+        try (var files = Files.walk(RESOURCES)) {
+            folders = files.filter(p -> p.toString().endsWith(".jelly"))
+                    .map(Path::getParent)
+                    .distinct()
+                    .filter(p -> !p.equals(RESOURCES))
+                    .toList();
+        }
+        assertThat(folders).isNotEmpty();
+        for (Path folder : folders) {
+            String className = RESOURCES.relativize(folder).toString().replace('/', '.');
+            assertThat(Class.forName(className)).as(folder.toString()).isNotNull();
         }
     }
 }
