@@ -229,12 +229,12 @@ public class GitOpsRunAction implements RunAction2 {
         return current;
     }
 
-    /** The build's badge: failed health or drift found. */
+    /**
+     * The build's badge (failed units, drift found), from the summary kept in {@code build.xml}:
+     * build histories draw many of them, so no report is read.
+     */
     public BadgeModel getBadge() {
-        ReconcileReport report = loadReport();
-        DriftReport drift = loadDrift();
-        BadgeModel badge = report == null ? BadgeModel.of(0, 0) : BadgeModel.of(report);
-        return drift == null ? badge : badge.and(BadgeModel.of(drift));
+        return BadgeModel.of(count("Failed"), Boolean.TRUE.equals(drifted) ? 1 : 0);
     }
 
     /** The drift report as a JSON tree; empty when this run was no diff. */
