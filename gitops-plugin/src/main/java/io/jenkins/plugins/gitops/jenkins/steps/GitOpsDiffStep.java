@@ -2,7 +2,6 @@ package io.jenkins.plugins.gitops.jenkins.steps;
 
 import hudson.Extension;
 import hudson.model.Item;
-import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitops.jenkins.forms.FormSupport;
 import io.jenkins.plugins.gitops.jenkins.runner.Operation;
@@ -13,7 +12,6 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -84,11 +82,6 @@ public class GitOpsDiffStep extends GitOpsStep {
         @Override
         public String getDisplayName() {
             return "Detect (and correct) drift of a GitOps fleet";
-        }
-
-        @POST
-        public FormValidation doCheckPath(@AncestorInPath Item item, @QueryParameter String path) {
-            return FormSupport.checkPath(item, path);
         }
 
         @POST

@@ -1,18 +1,12 @@
 package io.jenkins.plugins.gitops.jenkins.steps;
 
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.util.FormValidation;
-import io.jenkins.plugins.gitops.jenkins.forms.FormSupport;
 import io.jenkins.plugins.gitops.jenkins.runner.Operation;
 import io.jenkins.plugins.gitops.jenkins.runner.RunSettings;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code gitopsPlan(path: 'clusters/prod')}: renders and orders the fleet without touching a cluster,
@@ -48,11 +42,6 @@ public class GitOpsPlanStep extends GitOpsStep {
         @Override
         public String getDisplayName() {
             return "Plan a GitOps fleet (no cluster writes)";
-        }
-
-        @POST
-        public FormValidation doCheckPath(@AncestorInPath Item item, @QueryParameter String path) {
-            return FormSupport.checkPath(item, path);
         }
     }
 }

@@ -178,6 +178,11 @@ public abstract class GitOpsStep extends Step {
         }
 
         @POST
+        public FormValidation doCheckPath(@AncestorInPath Item item, @QueryParameter String path) {
+            return FormSupport.checkPath(item, path);
+        }
+
+        @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String timeout) {
             return FormSupport.checkTimeout(item, timeout);
         }
