@@ -2,6 +2,9 @@ package io.jenkins.plugins.gitops.jenkins.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitops.core.apply.Diff;
+import io.jenkins.plugins.gitops.core.reconcile.ReconcileReport;
+import io.jenkins.plugins.gitops.core.reconcile.UnitStatus;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,36 +14,54 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Writes the static build and job pages and photographs them with headless Chromium into the
+ * Runs the engine on {@code examples/layered-platform} against the API emulator ({@link
+ * EmulatedPlatformRuns}), writes the static build and job pages of those real reports and photographs them with headless Chromium into the
  * folder named by {@code -Dgitops.screenshots} (the docs use {@code docs/images}). Not part of the
  * normal build: it needs Chromium, which CI does not have. See {@code docs/ui.md}.
  */
 @EnabledIfSystemProperty(named = "gitops.screenshots", matches = ".+")
 class ScreenshotPagesTest {
 
+    @TempDir
+    Path engineDir;
+
     @Test
-    void shouldPhotographTheBuildAndJobPages() throws IOException, InterruptedException {
+    void shouldPhotographTheBuildAndJobPages() throws Exception {
         Path out = Path.of(System.getProperty("gitops.screenshots")).toAbsolutePath();
         Path html = Path.of("target/gitops-pages").toAbsolutePath();
         Files.createDirectories(out);
         Files.createDirectories(html);
         Path build = html.resolve("build-page.html");
         Path job = html.resolve("job-page.html");
+        EmulatedPlatformRuns runs = EmulatedPlatformRuns.run(engineDir);
+        ReconcileReport failed = runs.failedRun;
+        assertThat(failed.units()).as("cert-operator fails its health check").anySatisfy(u -> {
+            assertThat(u.id()).isEqualTo("flux-system/cert-operator");
+            assertThat(u.status()).isEqualTo(UnitStatus.FAILED);
+        });
+        assertThat(failed.units()).as("its dependents are skipped").anySatisfy(u -> {
+            assertThat(u.id()).isEqualTo("flux-system/security");
+            assertThat(u.status()).isEqualTo(UnitStatus.SKIPPED);
+        });
+        assertThat(runs.history.get(2).drift().units())
+                .as("build #103 finds the edge router scaled down")
+                .anySatisfy(u -> assertThat(u.diffs()).anyMatch(Diff::drifted));
         Files.writeString(
                 build,
                 StaticPageRenderer.buildPage(
-                        "platform-prod", 105, BuildPageModel.of(PlatformRun.failedRun(), PlatformRun.graph())),
+                        "platform-production", 105, BuildPageModel.of(failed, UnitNode.fromReport(failed))),
                 StandardCharsets.UTF_8);
         Files.writeString(
                 job,
-                StaticPageRenderer.jobPage("platform-prod", JobPageModel.of(PlatformRun.history())),
+                StaticPageRenderer.jobPage("platform-production", JobPageModel.of(runs.history)),
                 StandardCharsets.UTF_8);
 
         screenshot(
-                build, out.resolve("build-page.png"), System.getProperty("gitops.screenshots.build-size", "1400,2700"));
-        screenshot(job, out.resolve("job-page.png"), System.getProperty("gitops.screenshots.job-size", "1400,1990"));
+                build, out.resolve("build-page.png"), System.getProperty("gitops.screenshots.build-size", "1600,2700"));
+        screenshot(job, out.resolve("job-page.png"), System.getProperty("gitops.screenshots.job-size", "1400,2340"));
     }
 
     private static void screenshot(Path page, Path png, String size) throws IOException, InterruptedException {
