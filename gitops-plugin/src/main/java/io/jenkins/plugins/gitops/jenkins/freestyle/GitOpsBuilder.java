@@ -43,7 +43,7 @@ public abstract class GitOpsBuilder extends Builder implements SimpleBuildStep {
     private String failOn = "FAILURE";
 
     protected GitOpsBuilder(String path) {
-        this.path = path == null ? "" : path.trim();
+        this.path = RunSettings.blankToEmpty(path);
     }
 
     public String getPath() {
@@ -51,7 +51,7 @@ public abstract class GitOpsBuilder extends Builder implements SimpleBuildStep {
     }
 
     protected void setPathValue(String path) {
-        this.path = path == null ? "" : path.trim();
+        this.path = RunSettings.blankToEmpty(path);
     }
 
     public String getRepo() {
@@ -60,7 +60,7 @@ public abstract class GitOpsBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setRepo(String repo) {
-        this.repo = repo == null ? "" : repo.trim();
+        this.repo = RunSettings.blankToEmpty(repo);
     }
 
     public String getRef() {
@@ -69,7 +69,7 @@ public abstract class GitOpsBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setRef(String ref) {
-        this.ref = ref == null ? "" : ref.trim();
+        this.ref = RunSettings.blankToEmpty(ref);
     }
 
     public String getKubeconfigCredentialsId() {
@@ -78,7 +78,7 @@ public abstract class GitOpsBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setKubeconfigCredentialsId(String kubeconfigCredentialsId) {
-        this.kubeconfigCredentialsId = kubeconfigCredentialsId == null ? "" : kubeconfigCredentialsId.trim();
+        this.kubeconfigCredentialsId = RunSettings.blankToEmpty(kubeconfigCredentialsId);
     }
 
     public String getContext() {
@@ -87,7 +87,7 @@ public abstract class GitOpsBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setContext(String context) {
-        this.context = context == null ? "" : context.trim();
+        this.context = RunSettings.blankToEmpty(context);
     }
 
     public String getGitCredentialsId() {
@@ -96,7 +96,7 @@ public abstract class GitOpsBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setGitCredentialsId(String gitCredentialsId) {
-        this.gitCredentialsId = gitCredentialsId == null ? "" : gitCredentialsId.trim();
+        this.gitCredentialsId = RunSettings.blankToEmpty(gitCredentialsId);
     }
 
     public String getUnits() {
@@ -105,7 +105,7 @@ public abstract class GitOpsBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setUnits(String units) {
-        this.units = units == null ? "" : units.trim();
+        this.units = RunSettings.blankToEmpty(units);
     }
 
     public int getTimeout() {
@@ -132,7 +132,7 @@ public abstract class GitOpsBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setFleet(String fleet) {
-        this.fleet = fleet == null ? "" : fleet.trim();
+        this.fleet = RunSettings.blankToEmpty(fleet);
     }
 
     public String getFailOn() {
@@ -141,7 +141,7 @@ public abstract class GitOpsBuilder extends Builder implements SimpleBuildStep {
 
     @DataBoundSetter
     public void setFailOn(String failOn) {
-        this.failOn = "UNSTABLE".equalsIgnoreCase(failOn) ? "UNSTABLE" : "FAILURE";
+        this.failOn = RunSettings.failOn(failOn);
     }
 
     /** The runner's settings for this build step. */

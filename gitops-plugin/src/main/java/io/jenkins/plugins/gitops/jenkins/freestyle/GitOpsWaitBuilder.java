@@ -35,7 +35,7 @@ public class GitOpsWaitBuilder extends GitOpsBuilder {
 
     @DataBoundSetter
     public void setObjects(String objects) {
-        this.objects = objects == null ? "" : objects.trim();
+        this.objects = RunSettings.blankToEmpty(objects);
     }
 
     @Override

@@ -31,8 +31,8 @@ public record AgentRequest(
     private static final long serialVersionUID = 1L;
 
     public AgentRequest {
-        repository = repository == null ? "" : repository.trim();
-        ref = ref == null ? "" : ref.trim();
+        repository = RunSettings.blankToEmpty(repository);
+        ref = RunSettings.blankToEmpty(ref);
         path = path == null || path.isBlank() ? "." : path.trim();
         previous = previous == null ? FleetState.EMPTY : previous;
     }

@@ -47,11 +47,17 @@ public record RunSettings(
                 ? List.of()
                 : objects.stream().map(String::trim).filter(u -> !u.isEmpty()).toList();
         fleet = blankToEmpty(fleet);
-        failOn = "UNSTABLE".equalsIgnoreCase(blankToEmpty(failOn)) ? "UNSTABLE" : "FAILURE";
+        failOn = failOn(failOn);
     }
 
-    private static String blankToEmpty(String s) {
+    /** A text parameter as steps and builders keep it: trimmed, never null. */
+    public static String blankToEmpty(String s) {
         return s == null ? "" : s.trim();
+    }
+
+    /** {@code UNSTABLE} when asked for (in any case), otherwise {@code FAILURE}. */
+    public static String failOn(String value) {
+        return "UNSTABLE".equalsIgnoreCase(blankToEmpty(value)) ? "UNSTABLE" : "FAILURE";
     }
 
     /**

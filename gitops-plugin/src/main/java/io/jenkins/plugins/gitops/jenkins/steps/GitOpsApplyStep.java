@@ -56,7 +56,7 @@ public class GitOpsApplyStep extends GitOpsStep {
     /** {@code FAILURE} (the default) or {@code UNSTABLE}. */
     @DataBoundSetter
     public void setFailOn(String failOn) {
-        this.failOn = "UNSTABLE".equalsIgnoreCase(failOn) ? "UNSTABLE" : "FAILURE";
+        this.failOn = RunSettings.failOn(failOn);
     }
 
     @Override

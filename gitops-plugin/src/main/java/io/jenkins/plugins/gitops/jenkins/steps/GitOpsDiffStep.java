@@ -56,7 +56,7 @@ public class GitOpsDiffStep extends GitOpsStep {
     /** With {@code correct}: what a unit that fails to re-apply does to the build. */
     @DataBoundSetter
     public void setFailOn(String failOn) {
-        this.failOn = "UNSTABLE".equalsIgnoreCase(failOn) ? "UNSTABLE" : "FAILURE";
+        this.failOn = RunSettings.failOn(failOn);
     }
 
     @Override

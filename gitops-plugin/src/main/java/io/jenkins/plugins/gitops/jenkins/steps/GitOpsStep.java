@@ -37,7 +37,7 @@ public abstract class GitOpsStep extends Step {
     private String fleet = "";
 
     protected GitOpsStep(String path) {
-        this.path = path == null ? "" : path.trim();
+        this.path = RunSettings.blankToEmpty(path);
     }
 
     public String getPath() {
@@ -46,7 +46,7 @@ public abstract class GitOpsStep extends Step {
 
     /** For steps whose path is optional ({@code gitopsWaitHealthy}). */
     protected void setPathValue(String path) {
-        this.path = path == null ? "" : path.trim();
+        this.path = RunSettings.blankToEmpty(path);
     }
 
     public String getRepo() {
@@ -55,7 +55,7 @@ public abstract class GitOpsStep extends Step {
 
     @DataBoundSetter
     public void setRepo(String repo) {
-        this.repo = repo == null ? "" : repo.trim();
+        this.repo = RunSettings.blankToEmpty(repo);
     }
 
     public String getRef() {
@@ -64,7 +64,7 @@ public abstract class GitOpsStep extends Step {
 
     @DataBoundSetter
     public void setRef(String ref) {
-        this.ref = ref == null ? "" : ref.trim();
+        this.ref = RunSettings.blankToEmpty(ref);
     }
 
     public String getKubeconfigCredentialsId() {
@@ -73,7 +73,7 @@ public abstract class GitOpsStep extends Step {
 
     @DataBoundSetter
     public void setKubeconfigCredentialsId(String kubeconfigCredentialsId) {
-        this.kubeconfigCredentialsId = kubeconfigCredentialsId == null ? "" : kubeconfigCredentialsId.trim();
+        this.kubeconfigCredentialsId = RunSettings.blankToEmpty(kubeconfigCredentialsId);
     }
 
     public String getContext() {
@@ -82,7 +82,7 @@ public abstract class GitOpsStep extends Step {
 
     @DataBoundSetter
     public void setContext(String context) {
-        this.context = context == null ? "" : context.trim();
+        this.context = RunSettings.blankToEmpty(context);
     }
 
     public String getGitCredentialsId() {
@@ -91,7 +91,7 @@ public abstract class GitOpsStep extends Step {
 
     @DataBoundSetter
     public void setGitCredentialsId(String gitCredentialsId) {
-        this.gitCredentialsId = gitCredentialsId == null ? "" : gitCredentialsId.trim();
+        this.gitCredentialsId = RunSettings.blankToEmpty(gitCredentialsId);
     }
 
     public String getUnits() {
@@ -101,7 +101,7 @@ public abstract class GitOpsStep extends Step {
     /** Unit ids ({@code namespace/name}), comma-separated; empty means all. */
     @DataBoundSetter
     public void setUnits(String units) {
-        this.units = units == null ? "" : units.trim();
+        this.units = RunSettings.blankToEmpty(units);
     }
 
     public int getTimeout() {
@@ -130,7 +130,7 @@ public abstract class GitOpsStep extends Step {
 
     @DataBoundSetter
     public void setFleet(String fleet) {
-        this.fleet = fleet == null ? "" : fleet.trim();
+        this.fleet = RunSettings.blankToEmpty(fleet);
     }
 
     /** The runner's settings for this step. */

@@ -54,7 +54,7 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
     /** Objects ({@code [apiVersion:]Kind/namespace/name}), comma-separated; these instead of units. */
     @DataBoundSetter
     public void setObjects(String objects) {
-        this.objects = objects == null ? "" : objects.trim();
+        this.objects = RunSettings.blankToEmpty(objects);
     }
 
     @Override
