@@ -1,43 +1,26 @@
 package io.jenkins.plugins.gitops.jenkins.steps;
 
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.gitops.jenkins.forms.FormSupport;
 import io.jenkins.plugins.gitops.jenkins.runner.Operation;
 import io.jenkins.plugins.gitops.jenkins.runner.RunSettings;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code gitopsApply(path: 'clusters/prod')}: reconciles the fleet in dependency order and returns, per
  * unit id, its status, reason, revision and message. A failed unit fails the build, or marks it
  * unstable with {@code failOn: 'UNSTABLE'}.
  */
-public class GitOpsApplyStep extends GitOpsStep {
+public class GitOpsApplyStep extends GitOpsWritingStep {
 
-    private Boolean prune;
     private boolean dryRun;
-    private String failOn = "FAILURE";
 
     @DataBoundConstructor
     public GitOpsApplyStep(String path) {
         super(path);
-    }
-
-    public Boolean getPrune() {
-        return prune;
-    }
-
-    /** Override every unit's {@code spec.prune}; null (the default) follows the fleet. */
-    @DataBoundSetter
-    public void setPrune(Boolean prune) {
-        this.prune = prune;
     }
 
     public boolean isDryRun() {
@@ -49,19 +32,9 @@ public class GitOpsApplyStep extends GitOpsStep {
         this.dryRun = dryRun;
     }
 
-    public String getFailOn() {
-        return failOn;
-    }
-
-    /** {@code FAILURE} (the default) or {@code UNSTABLE}. */
-    @DataBoundSetter
-    public void setFailOn(String failOn) {
-        this.failOn = RunSettings.failOn(failOn);
-    }
-
     @Override
     public RunSettings settings() {
-        return settings(Operation.APPLY, prune, dryRun, failOn, false, "");
+        return settings(Operation.APPLY, getPrune(), dryRun, getFailOn(), false, "");
     }
 
     @Override
@@ -72,7 +45,7 @@ public class GitOpsApplyStep extends GitOpsStep {
     /** Describes {@code gitopsApply}. */
     @Extension
     @Symbol("gitopsApply")
-    public static final class DescriptorImpl extends GitOpsStepDescriptor {
+    public static final class DescriptorImpl extends GitOpsWritingStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -82,11 +55,6 @@ public class GitOpsApplyStep extends GitOpsStep {
         @Override
         public String getDisplayName() {
             return "Reconcile a GitOps fleet";
-        }
-
-        @POST
-        public ListBoxModel doFillFailOnItems(@AncestorInPath Item item) {
-            return FormSupport.failOnItems(item);
         }
     }
 }

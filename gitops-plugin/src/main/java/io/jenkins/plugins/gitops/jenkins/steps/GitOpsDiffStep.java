@@ -1,29 +1,22 @@
 package io.jenkins.plugins.gitops.jenkins.steps;
 
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.gitops.jenkins.forms.FormSupport;
 import io.jenkins.plugins.gitops.jenkins.runner.Operation;
 import io.jenkins.plugins.gitops.jenkins.runner.RunSettings;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code gitopsDiff(path: 'clusters/prod')}: compares the fleet with the cluster by server-side dry
  * run, prints the drift and returns whether anything drifted. With {@code correct: true} a drifted
  * fleet is applied again (scheduled drift-correction jobs).
  */
-public class GitOpsDiffStep extends GitOpsStep {
+public class GitOpsDiffStep extends GitOpsWritingStep {
 
     private boolean correct;
-    private Boolean prune;
-    private String failOn = "FAILURE";
 
     @DataBoundConstructor
     public GitOpsDiffStep(String path) {
@@ -39,29 +32,9 @@ public class GitOpsDiffStep extends GitOpsStep {
         this.correct = correct;
     }
 
-    public Boolean getPrune() {
-        return prune;
-    }
-
-    /** With {@code correct}: override every unit's {@code spec.prune}; null follows the fleet. */
-    @DataBoundSetter
-    public void setPrune(Boolean prune) {
-        this.prune = prune;
-    }
-
-    public String getFailOn() {
-        return failOn;
-    }
-
-    /** With {@code correct}: what a unit that fails to re-apply does to the build. */
-    @DataBoundSetter
-    public void setFailOn(String failOn) {
-        this.failOn = RunSettings.failOn(failOn);
-    }
-
     @Override
     public RunSettings settings() {
-        return settings(Operation.DIFF, prune, false, failOn, correct, "");
+        return settings(Operation.DIFF, getPrune(), false, getFailOn(), correct, "");
     }
 
     @Override
@@ -72,7 +45,7 @@ public class GitOpsDiffStep extends GitOpsStep {
     /** Describes {@code gitopsDiff}. */
     @Extension
     @Symbol("gitopsDiff")
-    public static final class DescriptorImpl extends GitOpsStepDescriptor {
+    public static final class DescriptorImpl extends GitOpsWritingStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -82,11 +55,6 @@ public class GitOpsDiffStep extends GitOpsStep {
         @Override
         public String getDisplayName() {
             return "Detect (and correct) drift of a GitOps fleet";
-        }
-
-        @POST
-        public ListBoxModel doFillFailOnItems(@AncestorInPath Item item) {
-            return FormSupport.failOnItems(item);
         }
     }
 }
