@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitops.core.source.GitSourceSpec;
 import io.jenkins.plugins.gitops.core.source.SourceArtifact;
 import io.jenkins.plugins.gitops.core.source.SourceException;
 import io.jenkins.plugins.gitops.core.source.SourceFetcher;
+import io.jenkins.plugins.gitops.core.source.SourceUrls;
 import io.jenkins.plugins.gitops.core.subst.VariableSubstitution;
 import io.jenkins.plugins.gitops.core.yaml.ManifestException;
 import java.io.IOException;
@@ -60,9 +61,10 @@ public final class FleetLoader {
                     : fetcher.local(Path.of(request.repository()), null);
         } catch (SourceException e) {
             Unit root = syntheticRoot(request.path());
-            String message = "entry repository " + request.repository() + ": " + e.getMessage();
+            String repository = SourceUrls.withoutUserInfo(request.repository());
+            String message = "entry repository " + repository + ": " + e.getMessage();
             return new Fleet(
-                    request.repository(),
+                    repository,
                     null,
                     request.path(),
                     List.of(new LoadedUnit(root, null, List.of(), message, List.of())),

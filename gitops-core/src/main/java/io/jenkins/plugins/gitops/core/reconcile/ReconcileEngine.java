@@ -21,6 +21,7 @@ import io.jenkins.plugins.gitops.core.model.Trees;
 import io.jenkins.plugins.gitops.core.plan.Plan;
 import io.jenkins.plugins.gitops.core.plan.PlannedUnit;
 import io.jenkins.plugins.gitops.core.plan.Planner;
+import io.jenkins.plugins.gitops.core.source.SourceUrls;
 import io.jenkins.plugins.gitops.core.state.FleetState;
 import io.jenkins.plugins.gitops.core.state.StateStore;
 import io.jenkins.plugins.gitops.core.state.UnitState;
@@ -50,7 +51,8 @@ public final class ReconcileEngine {
     /** A stable fleet name from repository and path, for the state store. */
     public static String fleetName(FleetRequest request) {
         String path = request.path().replaceFirst("^\\./", "").replaceAll("/+$", "");
-        return request.repository().replaceAll("/+$", "") + "#" + path;
+        // The name keys state files and build folders: it must never hold the URL's credentials.
+        return SourceUrls.withoutUserInfo(request.repository()).replaceAll("/+$", "") + "#" + path;
     }
 
     /** Reconciles the fleet; saves the new state unless it is a dry run. */

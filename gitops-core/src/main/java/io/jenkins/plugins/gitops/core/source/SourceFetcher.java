@@ -2,7 +2,11 @@ package io.jenkins.plugins.gitops.core.source;
 
 import java.nio.file.Path;
 
-/** The port through which the engine gets sources. The JGit adapter lives in {@code source.git}. */
+/**
+ * The port through which the engine gets sources. The JGit adapter lives in {@code source.git}.
+ * Implementations never put credentials in what they return or throw: URLs are reported without
+ * their user info ({@link SourceUrls#withoutUserInfo}).
+ */
 public interface SourceFetcher {
 
     /**

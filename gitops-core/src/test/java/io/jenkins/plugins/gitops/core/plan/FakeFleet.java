@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitops.core.source.GitSourceSpec;
 import io.jenkins.plugins.gitops.core.source.SourceArtifact;
 import io.jenkins.plugins.gitops.core.source.SourceException;
 import io.jenkins.plugins.gitops.core.source.SourceFetcher;
+import io.jenkins.plugins.gitops.core.source.SourceUrls;
 import io.jenkins.plugins.gitops.core.yaml.Yaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ public final class FakeFleet {
             public SourceArtifact fetch(GitSourceSpec spec) {
                 String revision = remoteRevisions.get(spec.url());
                 if (revision == null) {
-                    throw new SourceException("GitRepository " + spec.id() + ": cannot reach " + spec.url());
+                    throw new SourceException(
+                            "GitRepository " + spec.id() + ": cannot reach " + SourceUrls.withoutUserInfo(spec.url()));
                 }
                 return new SourceArtifact(
                         Path.of("/remote/" + spec.url().replaceAll("[^a-z]", "")), spec.url(), revision);

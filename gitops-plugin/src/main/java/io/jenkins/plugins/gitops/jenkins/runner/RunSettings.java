@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.jenkins.runner;
 
+import io.jenkins.plugins.gitops.core.source.SourceUrls;
 import java.io.Serializable;
 import java.util.List;
 
@@ -69,7 +70,10 @@ public record RunSettings(
             return fleet;
         }
         String p = (path.isEmpty() ? "." : path).replaceFirst("^\\./", "").replaceAll("/+$", "");
-        String repo = repository.isEmpty() ? "workspace" : repository.replaceAll("/+$", "");
+        // The name is stored in build.xml and names folders: never with the URL's credentials.
+        String repo = repository.isEmpty()
+                ? "workspace"
+                : SourceUrls.withoutUserInfo(repository).replaceAll("/+$", "");
         return repo + "#" + (p.isEmpty() ? "." : p);
     }
 

@@ -112,4 +112,12 @@ class StepParametersTest {
                         hudson.EnvVars.class,
                         hudson.model.TaskListener.class);
     }
+
+    @Test
+    void shouldKeepUrlCredentialsOutOfTheFleetNameStoredWithTheBuild() {
+        GitOpsApplyStep step = new GitOpsApplyStep("clusters/prod");
+        step.setRepo("https://bot:s3cr3t-token@git.example/fleet.git");
+
+        assertThat(step.settings().fleetName()).isEqualTo("https://git.example/fleet.git#clusters/prod");
+    }
 }

@@ -4,12 +4,12 @@ import io.jenkins.plugins.gitops.core.source.GitCredentials;
 import io.jenkins.plugins.gitops.core.source.GitRef;
 import io.jenkins.plugins.gitops.core.source.GitSourceSpec;
 import io.jenkins.plugins.gitops.core.source.SourceException;
+import io.jenkins.plugins.gitops.core.source.SourceUrls;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Builds the {@link SourceException}s of one source: subject, URL and ref, cause and hint, and never
@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  * library message repeats it, and a cause whose text still holds it is left off.
  */
 final class SourceErrors {
-
-    private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]*@");
 
     private final String subject;
     private final String url;
@@ -31,9 +29,8 @@ final class SourceErrors {
         this.password = credentials == null ? null : credentials.password();
     }
 
-    /** {@code https://user:token@host/x.git} becomes {@code https://host/x.git}. */
     static String stripUserInfo(String text) {
-        return text == null ? null : USER_INFO.matcher(text).replaceAll("$1");
+        return SourceUrls.withoutUserInfo(text);
     }
 
     String url() {
