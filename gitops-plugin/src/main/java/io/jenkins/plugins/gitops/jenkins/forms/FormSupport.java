@@ -1,15 +1,17 @@
 package io.jenkins.plugins.gitops.jenkins.forms;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitops.jenkins.runner.GitLogins;
 import io.jenkins.plugins.gitops.jenkins.runner.RunSettings;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * What the descriptors' {@code doFill*} and {@code doCheck*} methods do. Each caller is a
@@ -53,7 +55,7 @@ public final class FormSupport {
         return model;
     }
 
-    /** Secret text credentials (a token), for Git over HTTPS. */
+    /** Username/password and secret text (token) credentials, for Git over HTTPS. */
     public static ListBoxModel gitCredentials(Item item, String current) {
         StandardListBoxModel model = new StandardListBoxModel();
         if (!maySeeCredentials(item)) {
@@ -61,7 +63,7 @@ public final class FormSupport {
             return model;
         }
         model.includeEmptyValue();
-        model.includeAs(ACL.SYSTEM2, item, StringCredentials.class);
+        model.includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, List.of(), GitLogins.matcher());
         model.includeCurrentValue(current);
         return model;
     }

@@ -106,7 +106,8 @@ public record AgentRequest(
                     + (kubeconfigContent != null
                             ? "(from a credential)"
                             : kubeconfigPath == null ? "(environment)" : kubeconfigPath)
-                    + ", context=" + context + ", git=" + (gitPassword == null ? "none" : gitUsername + ":****")
+                    + ", context=" + context + ", git="
+                    + (gitPassword == null ? "none" : (secrets.contains(gitUsername) ? "****" : gitUsername) + ":****")
                     + ", environment=" + environment.keySet() + "]";
         }
     }

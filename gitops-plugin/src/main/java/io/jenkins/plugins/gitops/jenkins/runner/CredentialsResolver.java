@@ -15,11 +15,20 @@ public interface CredentialsResolver {
     /** User name and password (or token) for Git over HTTPS from credential {@code id}. */
     GitLogin git(Run<?, ?> run, String id) throws IOException;
 
-    /** A Git login; {@link #toString()} hides the password. */
-    record GitLogin(String username, String password) {
+    /**
+     * A Git login; {@link #toString()} hides the password, and the user name when it is secret.
+     *
+     * @param usernameSecret mask the user name in the console as well
+     */
+    record GitLogin(String username, String password, boolean usernameSecret) {
+
+        public GitLogin(String username, String password) {
+            this(username, password, false);
+        }
+
         @Override
         public String toString() {
-            return "GitLogin[" + username + ":****]";
+            return "GitLogin[" + (usernameSecret ? "****" : username) + ":****]";
         }
     }
 }

@@ -118,7 +118,7 @@ public final class GitOpsRunner {
                 git == null ? null : git.username(),
                 git == null ? null : git.password(),
                 env,
-                List.of());
+                git != null && git.usernameSecret() ? List.of(git.username()) : List.of());
         return new AgentRequest(
                 settings.operation(),
                 settings.repository(),

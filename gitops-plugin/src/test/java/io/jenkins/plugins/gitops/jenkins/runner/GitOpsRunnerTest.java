@@ -259,4 +259,31 @@ class GitOpsRunnerTest {
         assertThat(request.options().timeoutSeconds()).isEqualTo(300);
         assertThat(request.options().parallelism()).isEqualTo(4);
     }
+
+    @Test
+    void shouldMaskAUserNameTheCredentialTreatsAsSecret() throws Exception {
+        CredentialsResolver secretUser = new CredentialsResolver() {
+            @Override
+            public String kubeconfig(Run<?, ?> run, String id) {
+                return "k";
+            }
+
+            @Override
+            public GitLogin git(Run<?, ?> run, String id) {
+                return new GitLogin("svc-deployer-7731", TOKEN, true);
+            }
+        };
+        GitOpsRunner runner = new GitOpsRunner(secretUser, Defaults.builtIn());
+        RunSettings settings = new RunSettings(
+                Operation.APPLY, "p", "", "", "", "", "git", List.of(), List.of(), null, false, 0, 0, "", "", false);
+
+        AgentRequest request = runner.request(new FakeRun(tmp.resolve("b").toFile(), null), Map.of(), settings);
+
+        assertThat(request.access().gitUsername()).isEqualTo("svc-deployer-7731");
+        assertThat(request.access().secrets()).containsExactly("svc-deployer-7731");
+        assertThat(request.access().toString()).doesNotContain("svc-deployer-7731");
+        assertThat(new CredentialsResolver.GitLogin("svc-deployer-7731", TOKEN, true).toString())
+                .doesNotContain("svc-deployer-7731")
+                .doesNotContain(TOKEN);
+    }
 }
