@@ -160,6 +160,19 @@ class GitOpsJobActionTest {
         assertThat(action(2).getFleets()).isEmpty();
     }
 
+    @Test
+    void shouldBeOfferedByTheFactoryOnlyToJobsWithRecords() throws IOException {
+        assertThat(GitOpsJobActionFactory.actionsFor(job, 30)).isEmpty();
+
+        apply(build(), PROD, report("clusters/prod", STARTED, "apps/web"));
+
+        assertThat(GitOpsJobActionFactory.actionsFor(job, 30))
+                .singleElement()
+                .satisfies(a -> assertThat(a.getJob()).isSameAs(job))
+                .satisfies(a -> assertThat(a.getHistoryLength()).isEqualTo(30));
+        assertThat(new GitOpsJobActionFactory().actionType()).isEqualTo(GitOpsJobAction.class);
+    }
+
     private GitOpsJobAction action(int historyLength) {
         return new GitOpsJobAction(job, historyLength);
     }
