@@ -18,12 +18,22 @@ public final class GitOpsJobActionFactory extends TransientActionFactory<Job> {
         return Job.class;
     }
 
+    /** Jenkins then asks this factory only for the GitOps page, not on every lookup of a job's actions. */
+    @Override
+    public Class<? extends Action> actionType() {
+        return GitOpsJobAction.class;
+    }
+
     @Override
     public Collection<? extends Action> createFor(Job target) {
         @SuppressWarnings("unchecked")
         Job<?, ?> job = (Job<?, ?>) target;
-        GitOpsJobAction action = new GitOpsJobAction(
-                job, GitOpsGlobalConfiguration.currentDefaults().historyLength());
+        return actionsFor(job, GitOpsGlobalConfiguration.currentDefaults().historyLength());
+    }
+
+    /** The page, when one of the job's last {@code historyLength} builds ran the engine. */
+    static List<GitOpsJobAction> actionsFor(Job<?, ?> job, int historyLength) {
+        GitOpsJobAction action = new GitOpsJobAction(job, historyLength);
         return action.hasRecords() ? List.of(action) : List.of();
     }
 }

@@ -49,6 +49,8 @@ public class GitOpsRunAction implements RunAction2 {
     private final Map<String, Integer> counts;
     private final Boolean drifted;
     private final boolean hasState;
+    /** When the reports were stored; 0 in the {@code build.xml} of builds older than this field. */
+    private final long recordedAtEpochMs;
 
     private transient Run<?, ?> run;
     private transient volatile Map<String, Object> reportTree;
@@ -62,7 +64,8 @@ public class GitOpsRunAction implements RunAction2 {
             long durationMs,
             Map<String, Integer> counts,
             Boolean drifted,
-            boolean hasState) {
+            boolean hasState,
+            long recordedAtEpochMs) {
         this.fleet = fleet;
         this.key = key(fleet);
         this.operation = operation;
@@ -72,14 +75,28 @@ public class GitOpsRunAction implements RunAction2 {
         this.counts = new TreeMap<>(counts);
         this.drifted = drifted;
         this.hasState = hasState;
+        this.recordedAtEpochMs = recordedAtEpochMs;
     }
 
     /**
      * Writes the report, drift report and state into the build's folder and returns the action to
-     * add to the build. Any of the three may be null.
+     * add to the build, stamped with the current time. Any of the three may be null.
      */
     public static GitOpsRunAction write(
             Run<?, ?> run, String fleet, String operation, ReconcileReport report, DriftReport drift, FleetState state)
+            throws IOException {
+        return write(run, fleet, operation, report, drift, state, System.currentTimeMillis());
+    }
+
+    /** {@link #write(Run, String, String, ReconcileReport, DriftReport, FleetState)} at a given time. */
+    static GitOpsRunAction write(
+            Run<?, ?> run,
+            String fleet,
+            String operation,
+            ReconcileReport report,
+            DriftReport drift,
+            FleetState state,
+            long recordedAtEpochMs)
             throws IOException {
         Path dir = directory(run.getRootDir(), fleet);
         Files.createDirectories(dir);
@@ -105,7 +122,8 @@ public class GitOpsRunAction implements RunAction2 {
                 report == null ? 0 : report.durationMs(),
                 counts,
                 drift == null ? null : drift.drifted(),
-                state != null);
+                state != null,
+                recordedAtEpochMs);
         action.run = run;
         return action;
     }
@@ -177,6 +195,14 @@ public class GitOpsRunAction implements RunAction2 {
 
     public boolean hasState() {
         return hasState;
+    }
+
+    /**
+     * When this run's reports were stored, epoch milliseconds; 0 when unknown (builds recorded
+     * before the plugin kept it). The job page shows it for drift checks, whose report has no time.
+     */
+    public long getRecordedAtEpochMs() {
+        return recordedAtEpochMs;
     }
 
     /** The full report as a JSON tree (the format of {@link ReportJson}), read once; empty when none. */

@@ -8,7 +8,8 @@ import io.jenkins.plugins.gitops.core.reconcile.ReconcileReport;
  * drift check with {@code correct: true} re-applies).
  *
  * @param number the build number
- * @param timestampMs when the build started, epoch milliseconds
+ * @param timestampMs when the run started or the drift check was recorded, epoch milliseconds; 0
+ *     when unknown
  * @param reconcile the run's report, or null
  * @param drift the drift check's report, or null
  */

@@ -19,12 +19,13 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * What the job's GitOps page shows for one fleet: each unit's latest state across the builds, the
- * builds themselves with their result, health and drift, and a unit-by-build history matrix. Builds
- * are shown newest first.
+ * What the job's GitOps page shows for one fleet (the page has one such section per fleet): each
+ * unit's latest state across the builds, the builds themselves with their result, health and
+ * drift, and a unit-by-build history matrix. Builds are shown newest first.
  */
 public final class JobPageModel {
 
+    private final String fleet;
     private final String path;
     private final String revision;
     private final String latestRun;
@@ -36,7 +37,8 @@ public final class JobPageModel {
     private final List<BuildRow> historyColumns;
     private final List<HistoryRow> history;
 
-    private JobPageModel(Builder b) {
+    private JobPageModel(String fleet, Builder b) {
+        this.fleet = Texts.orNone(fleet);
         this.path = b.path;
         this.revision = b.revision;
         this.latestRun = b.latestRun;
@@ -49,8 +51,11 @@ public final class JobPageModel {
         this.history = List.copyOf(b.history);
     }
 
-    /** Prepares the page from the job's builds that carry a report, in any order. */
-    public static JobPageModel of(List<BuildRecord> records) {
+    /**
+     * Prepares the fleet's part of the page from the job's builds that carry a report of it, in any
+     * order.
+     */
+    public static JobPageModel of(String fleet, List<BuildRecord> records) {
         List<BuildRecord> newestFirst = records.stream()
                 .sorted(Comparator.comparingInt(BuildRecord::number).reversed())
                 .toList();
@@ -88,7 +93,12 @@ public final class JobPageModel {
             b.history.add(HistoryRow.of(id, newestFirst));
         }
         newestFirst.forEach(r -> b.builds.add(BuildRow.of(r)));
-        return new JobPageModel(b);
+        return new JobPageModel(fleet, b);
+    }
+
+    /** "No GitOps runs in the last 30 builds": the page when no fleet has a report. */
+    public static String noRunsText(int historyLength) {
+        return "No GitOps runs in the last " + (historyLength == 1 ? "build" : historyLength + " builds");
     }
 
     /** Units in the newest run's plan order, then any that only older builds or drift checks name. */
@@ -121,7 +131,12 @@ public final class JobPageModel {
                 .orElse(null);
     }
 
-    /** The fleet's path in its repository, from the newest run. */
+    /** The fleet's name, as the steps store it ({@code <repository>#<path>} unless one was given). */
+    public String getFleet() {
+        return fleet;
+    }
+
+    /** The fleet's path in its repository, from the newest run; {@code —} before the first run. */
     public String getPath() {
         return path;
     }

@@ -50,13 +50,17 @@ final class EmulatedPlatformRuns {
     static final long HOUR = 3_600_000L;
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+    /** The fleet's name, as the engine derives it. */
+    final String fleet;
+
     /** The five builds, oldest first. */
     final List<BuildRecord> history;
 
     /** The last build's report: the failed run. */
     final ReconcileReport failedRun;
 
-    private EmulatedPlatformRuns(List<BuildRecord> history, ReconcileReport failedRun) {
+    private EmulatedPlatformRuns(String fleet, List<BuildRecord> history, ReconcileReport failedRun) {
+        this.fleet = fleet;
         this.history = history;
         this.failedRun = failedRun;
     }
@@ -128,7 +132,7 @@ final class EmulatedPlatformRuns {
             history.add(BuildRecord.diffed(103, last - 2 * HOUR, drifted));
             history.add(BuildRecord.applied(104, last - HOUR, promoted));
             history.add(BuildRecord.applied(105, last, failed));
-            return new EmulatedPlatformRuns(List.copyOf(history), failed);
+            return new EmulatedPlatformRuns(fleet, List.copyOf(history), failed);
         }
     }
 

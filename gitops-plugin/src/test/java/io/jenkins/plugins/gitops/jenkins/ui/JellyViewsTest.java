@@ -81,9 +81,18 @@ class JellyViewsTest {
 
     @Test
     void shouldUseTheSameFixedClassesAsTheStaticJobPage() throws IOException {
-        String html = StaticPageRenderer.jobPage("platform", JobPageModel.of(PlatformRun.history()));
-        assertThat(fixedClasses(html.substring(html.indexOf("<div class=\"gitops-page\">"))))
-                .containsAll(fixedClasses(Files.readString(VIEWS.resolve("GitOpsJobAction/index.jelly"))));
+        // two fleets, and a job without any, so that every part of the page is drawn
+        String fleets = StaticPageRenderer.jobPage(
+                "platform",
+                List.of(
+                        JobPageModel.of(PlatformRun.FLEET, PlatformRun.history()),
+                        JobPageModel.of("staging", PlatformRun.history())),
+                30);
+        String none = StaticPageRenderer.jobPage("platform", List.of(), 30);
+        Set<String> drawn =
+                new TreeSet<>(fixedClasses(fleets.substring(fleets.indexOf("<div class=\"gitops-page\">"))));
+        drawn.addAll(fixedClasses(none.substring(none.indexOf("<div class=\"gitops-page\">"))));
+        assertThat(drawn).containsAll(fixedClasses(Files.readString(VIEWS.resolve("GitOpsJobAction/index.jelly"))));
     }
 
     /** Class names written literally (not from ${...}), minus the SVG's. */

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class JobPageModelTest {
 
-    private final JobPageModel model = JobPageModel.of(PlatformRun.history());
+    private final JobPageModel model = JobPageModel.of(PlatformRun.FLEET, PlatformRun.history());
 
     @Test
     void shouldListBuildsNewestFirstWhateverTheInputOrder() {
         List<BuildRecord> shuffled = new ArrayList<>(PlatformRun.history());
         Collections.reverse(shuffled);
-        assertThat(JobPageModel.of(shuffled).getBuilds())
+        assertThat(JobPageModel.of(PlatformRun.FLEET, shuffled).getBuilds())
                 .extracting(JobPageModel.BuildRow::getNumber)
                 .containsExactly("#105", "#104", "#103", "#102", "#101");
     }
@@ -50,6 +50,7 @@ class JobPageModelTest {
     void shouldGiveEachUnitsLatestState() {
         assertThat(model.getLatestRun()).isEqualTo("#105: Not ready \u2014 1 of 11 units failed, 4 skipped");
         assertThat(model.getLatestDrift()).isEqualTo("#104: in sync");
+        assertThat(model.getFleet()).isEqualTo(PlatformRun.FLEET);
         assertThat(model.getPath()).isEqualTo("clusters/prod");
         JobPageModel.LatestUnit cert = unit("flux-system/cert-operator");
         assertThat(cert.getStatus()).isEqualTo("Failed");
@@ -86,17 +87,19 @@ class JobPageModelTest {
 
     @Test
     void shouldMarkUnitsABuildDidNotRun() {
-        JobPageModel partial = JobPageModel.of(List.of(
-                BuildRecord.applied(1, 0, PlatformRun.failedRun()),
-                BuildRecord.diffed(
-                        2,
-                        0,
-                        new DriftReport(
-                                "r",
-                                List.of(new DriftReport.UnitDrift(
-                                        "extra/unit",
-                                        List.of(new Diff("ConfigMap/a/b", Action.CONFIGURED, true, "")),
-                                        null))))));
+        JobPageModel partial = JobPageModel.of(
+                PlatformRun.FLEET,
+                List.of(
+                        BuildRecord.applied(1, 0, PlatformRun.failedRun()),
+                        BuildRecord.diffed(
+                                2,
+                                0,
+                                new DriftReport(
+                                        "r",
+                                        List.of(new DriftReport.UnitDrift(
+                                                "extra/unit",
+                                                List.of(new Diff("ConfigMap/a/b", Action.CONFIGURED, true, "")),
+                                                null))))));
         JobPageModel.HistoryRow extra =
                 partial.getHistory().get(partial.getHistory().size() - 1);
         assertThat(extra.getUnit()).isEqualTo("extra/unit");
@@ -109,10 +112,13 @@ class JobPageModelTest {
 
     @Test
     void shouldSayWhenThereIsNothingYet() {
-        JobPageModel empty = JobPageModel.of(List.of());
+        JobPageModel empty = JobPageModel.of(PlatformRun.FLEET, List.of());
         assertThat(empty.isEmpty()).isTrue();
         assertThat(empty.getLatestRun()).isEqualTo("No reconcile yet");
         assertThat(empty.getLatestDrift()).isEqualTo("No drift check yet");
+        assertThat(empty.getPath()).isEqualTo(Texts.NONE);
+        assertThat(JobPageModel.noRunsText(30)).isEqualTo("No GitOps runs in the last 30 builds");
+        assertThat(JobPageModel.noRunsText(1)).isEqualTo("No GitOps runs in the last build");
     }
 
     @Test

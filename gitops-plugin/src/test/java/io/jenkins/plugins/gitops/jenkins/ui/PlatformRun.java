@@ -24,6 +24,8 @@ final class PlatformRun {
     static final String REVISION = "main@sha1:3b493eb4c0ffee1d2c8a9f0e7b6a5d4c3b2a1f09";
     static final String OLD_REVISION = "main@sha1:9f1c2d3e4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d";
     static final long STARTED = 1_763_474_400_000L; // 2025-11-18 14:00 UTC
+    /** The fleet as the steps name it: {@code <repository>#<path>}. */
+    static final String FLEET = "https://git.example.io/platform/fleet.git#clusters/prod";
 
     private PlatformRun() {}
 

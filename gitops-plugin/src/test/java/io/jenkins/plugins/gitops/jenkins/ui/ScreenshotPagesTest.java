@@ -56,7 +56,8 @@ class ScreenshotPagesTest {
                 StandardCharsets.UTF_8);
         Files.writeString(
                 job,
-                StaticPageRenderer.jobPage("platform-production", JobPageModel.of(runs.history)),
+                StaticPageRenderer.jobPage(
+                        "platform-production", List.of(JobPageModel.of(runs.fleet, runs.history)), 30),
                 StandardCharsets.UTF_8);
 
         screenshot(

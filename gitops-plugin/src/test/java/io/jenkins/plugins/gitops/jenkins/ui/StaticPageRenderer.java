@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The HTML the Jelly views produce, written from the same view models with the same structure and
@@ -174,90 +175,109 @@ final class StaticPageRenderer {
         return r.close();
     }
 
-    /** The job's GitOps page, as {@code GitOpsJobAction/index.jelly} draws it. */
-    static String jobPage(String job, JobPageModel model) {
+    /** The job's GitOps page, as {@code GitOpsJobAction/index.jelly} draws it: one section per fleet. */
+    static String jobPage(String job, List<JobPageModel> fleets, int historyLength) {
         StaticPageRenderer r = new StaticPageRenderer();
-        r.open("GitOps " + model.getPath(), new String[] {"Dashboard", job, "GitOps"}, new String[] {
+        r.open("GitOps", new String[] {"Dashboard", job, "GitOps"}, new String[] {
             "Status", "Changes", "Build Now", "Configure", "Delete Pipeline", "GitOps", "Pipeline Syntax"
         });
         r.raw("<div class=\"gitops-page\">");
-        r.raw("<h1 class=\"gitops-title\">GitOps: ").text(model.getPath()).raw("</h1>");
-        r.raw("<div class=\"gitops-facts\"><dl>");
-        r.raw("<dt>Latest run</dt><dd>")
+        r.raw("<h1 class=\"gitops-title\">GitOps</h1>");
+        if (fleets.isEmpty()) {
+            r.raw("<p class=\"gitops-empty\">")
+                    .text(JobPageModel.noRunsText(historyLength))
+                    .raw("</p>");
+        }
+        for (JobPageModel model : fleets) {
+            r.fleet(model);
+        }
+        r.raw("</div>");
+        return r.close();
+    }
+
+    private void fleet(JobPageModel model) {
+        raw("<section class=\"gitops-fleet\">");
+        raw("<h2 class=\"gitops-fleet-title\"><span>Fleet ")
+                .text(model.getFleet())
+                .raw("</span><span class=\"gitops-fleet-path\">path ")
+                .text(model.getPath())
+                .raw("</span></h2>");
+        raw("<div class=\"gitops-facts\"><dl>");
+        raw("<dt>Latest run</dt><dd>")
                 .dot(model.getLatestRunClass())
                 .text(model.getLatestRun())
                 .raw("</dd>");
-        r.raw("<dt>Latest drift check</dt><dd>")
+        raw("<dt>Latest drift check</dt><dd>")
                 .dot(model.getLatestDriftClass())
                 .text(model.getLatestDrift())
                 .raw("</dd>");
-        r.raw("<dt>Revision</dt><dd><code>").text(model.getRevision()).raw("</code></dd>");
-        r.raw("</dl></div>");
+        raw("<dt>Revision</dt><dd><code>").text(model.getRevision()).raw("</code></dd>");
+        raw("</dl></div>");
 
-        r.raw("<section class=\"gitops-section\"><h2>Latest state per unit</h2>"
+        raw("<section class=\"gitops-section\"><h3>Latest state per unit</h3>"
                 + "<table class=\"jenkins-table gitops-table gitops-latest\"><thead><tr>"
                 + "<th>Unit</th><th>Status</th><th>Reason</th><th>Health</th><th>Drift</th><th>Revision</th>"
                 + "<th>Build</th></tr></thead><tbody>");
         for (JobPageModel.LatestUnit unit : model.getLatest()) {
-            r.raw("<tr class=\"").text(unit.getStatusClass()).raw("\">");
-            r.raw("<td class=\"gitops-unit-id\">")
+            raw("<tr class=\"").text(unit.getStatusClass()).raw("\">");
+            raw("<td class=\"gitops-unit-id\">")
                     .text(unit.getId())
                     .raw("<div class=\"gitops-muted\">")
                     .text(unit.getKind())
                     .raw("</div></td>");
-            r.pillCell(unit.getStatusClass(), unit.getStatus());
-            r.raw("<td class=\"gitops-reason\"><div>")
+            pillCell(unit.getStatusClass(), unit.getStatus());
+            raw("<td class=\"gitops-reason\"><div>")
                     .text(unit.getReason())
                     .raw("</div><div class=\"gitops-message\">")
                     .text(unit.getMessage())
                     .raw("</div></td>");
-            r.raw("<td>").dot(unit.getHealthClass()).text(unit.getHealth()).raw("</td>");
-            r.raw("<td class=\"gitops-nowrap\" title=\"")
+            raw("<td>").dot(unit.getHealthClass()).text(unit.getHealth()).raw("</td>");
+            raw("<td class=\"gitops-nowrap\" title=\"")
                     .text(unit.getDriftTitle())
                     .raw("\">")
                     .dot(unit.getDriftClass())
                     .text(unit.getDrift())
                     .raw("</td>");
-            r.raw("<td><code>").text(unit.getRevision()).raw("</code></td>");
-            r.raw("<td><a href=\"")
+            raw("<td><code>").text(unit.getRevision()).raw("</code></td>");
+            raw("<td><a href=\"")
                     .text(unit.getBuildHref())
                     .raw("\">")
                     .text(unit.getBuild())
                     .raw("</a></td></tr>");
         }
-        r.raw("</tbody></table></section>");
+        raw("</tbody></table></section>");
 
-        r.raw("<section class=\"gitops-section\"><h2>Builds</h2>"
+        raw("<section class=\"gitops-section\"><h3>Builds</h3>"
                 + "<table class=\"jenkins-table gitops-table gitops-builds\"><thead><tr>"
                 + "<th>Build</th><th>Started</th><th>Operation</th><th>Result</th><th>Units</th><th>Health</th>"
                 + "<th>Drift</th><th>Revision</th><th>Duration</th></tr></thead><tbody>");
         for (JobPageModel.BuildRow build : model.getBuilds()) {
-            r.raw("<tr><td><a href=\"")
+            raw("<tr><td><a href=\"")
                     .text(build.getHref())
                     .raw("\">")
                     .text(build.getNumber())
                     .raw("</a></td>");
-            r.raw("<td class=\"gitops-nowrap\">").text(build.getWhen()).raw("</td>");
-            r.raw("<td>").text(build.getOperation()).raw("</td>");
-            r.pillCell(build.getResultClass(), build.getResult());
-            r.raw("<td>").text(build.getCounts()).raw("</td>");
-            r.raw("<td class=\"gitops-nowrap\">")
+            raw("<td class=\"gitops-nowrap\">").text(build.getWhen()).raw("</td>");
+            raw("<td>").text(build.getOperation()).raw("</td>");
+            pillCell(build.getResultClass(), build.getResult());
+            raw("<td>").text(build.getCounts()).raw("</td>");
+            raw("<td class=\"gitops-nowrap\">")
                     .dot(build.getHealthClass())
                     .text(build.getHealth())
                     .raw("</td>");
-            r.raw("<td class=\"gitops-nowrap\">")
+            raw("<td class=\"gitops-nowrap\">")
                     .dot(build.getDriftClass())
                     .text(build.getDrift())
                     .raw("</td>");
-            r.raw("<td><code>").text(build.getRevision()).raw("</code></td>");
-            r.raw("<td class=\"gitops-num\">").text(build.getDuration()).raw("</td></tr>");
+            raw("<td><code>").text(build.getRevision()).raw("</code></td>");
+            raw("<td class=\"gitops-num\">").text(build.getDuration()).raw("</td></tr>");
         }
-        r.raw("</tbody></table></section>");
+        raw("</tbody></table></section>");
 
-        r.raw("<section class=\"gitops-section\"><h2>History</h2>"
+        raw("<section class=\"gitops-section\"><h3>History</h3>"
                 + "<table class=\"jenkins-table gitops-table gitops-history\"><thead><tr><th>Unit</th>");
         for (JobPageModel.BuildRow build : model.getHistoryColumns()) {
-            r.raw("<th><a href=\"")
+            raw("<th><a href=\"")
                     .text(build.getHref())
                     .raw("\">")
                     .text(build.getNumber())
@@ -265,11 +285,11 @@ final class StaticPageRenderer {
                     .text(build.getOperation())
                     .raw("</div></th>");
         }
-        r.raw("</tr></thead><tbody>");
+        raw("</tr></thead><tbody>");
         for (JobPageModel.HistoryRow row : model.getHistory()) {
-            r.raw("<tr><td class=\"gitops-unit-id\">").text(row.getUnit()).raw("</td>");
+            raw("<tr><td class=\"gitops-unit-id\">").text(row.getUnit()).raw("</td>");
             for (JobPageModel.HistoryCell cell : row.getCells()) {
-                r.raw("<td class=\"gitops-cell ")
+                raw("<td class=\"gitops-cell ")
                         .text(cell.getCssClass())
                         .raw("\" title=\"")
                         .text(cell.getTitle())
@@ -277,10 +297,9 @@ final class StaticPageRenderer {
                         .text(cell.getText())
                         .raw("</td>");
             }
-            r.raw("</tr>");
+            raw("</tr>");
         }
-        r.raw("</tbody></table></section></div>");
-        return r.close();
+        raw("</tbody></table></section></section>");
     }
 
     private void open(String title, String[] breadcrumbs, String[] tasks) {
