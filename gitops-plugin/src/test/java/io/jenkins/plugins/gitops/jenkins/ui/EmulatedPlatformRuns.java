@@ -12,6 +12,8 @@ import io.jenkins.plugins.gitops.core.reconcile.ReconcileOptions;
 import io.jenkins.plugins.gitops.core.reconcile.ReconcileReport;
 import io.jenkins.plugins.gitops.core.state.JsonFileStateStore;
 import io.jenkins.plugins.gitops.core.testing.emulator.ApiEmulator;
+import io.jenkins.plugins.gitops.jenkins.runner.Operation;
+import io.jenkins.plugins.gitops.jenkins.runner.RunSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +94,25 @@ final class EmulatedPlatformRuns {
                     cluster,
                     new JsonFileStateStore(dir.resolve("state.json")));
             FleetRequest request = FleetRequest.of(repo.toString(), PATH);
-            String fleet = ReconcileEngine.fleetName(request);
+            // Named as the plugin names a fleet read from the build's workspace.
+            String fleet = new RunSettings(
+                            Operation.APPLY,
+                            PATH,
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            List.of(),
+                            List.of(),
+                            null,
+                            false,
+                            0,
+                            0,
+                            "",
+                            "",
+                            false)
+                    .fleetName();
             ReconcileOptions options = ReconcileOptions.defaults().withTimeout(TIMEOUT);
 
             ReconcileReport first = engine.apply(request, fleet, options, ProgressListener.NONE);
