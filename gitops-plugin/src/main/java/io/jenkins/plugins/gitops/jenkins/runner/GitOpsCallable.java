@@ -30,6 +30,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jenkins.MasterToSlaveFileCallable;
@@ -49,12 +52,21 @@ public final class GitOpsCallable extends MasterToSlaveFileCallable<AgentResult>
     private static final Pattern KUBECONFIG_SECRET = Pattern.compile(
             "(?m)^\\s*(?:token|password|client-key-data|client-certificate-data|id-token|refresh-token)\\s*:\\s*\"?([^\"\\s]+)\"?\\s*$");
 
+    /** The callables running in this JVM, by token, so that {@link Stop} can reach them. */
+    private static final Map<String, Thread> RUNNING = new ConcurrentHashMap<>();
+
     private final AgentRequest request;
     private final TaskListener listener;
+    private final String token = UUID.randomUUID().toString();
 
     public GitOpsCallable(AgentRequest request, TaskListener listener) {
         this.request = request;
         this.listener = listener;
+    }
+
+    /** Names this call for {@link Stop}. */
+    public String token() {
+        return token;
     }
 
     public AgentRequest request() {
@@ -63,6 +75,15 @@ public final class GitOpsCallable extends MasterToSlaveFileCallable<AgentResult>
 
     @Override
     public AgentResult invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        RUNNING.put(token, Thread.currentThread());
+        try {
+            return invoke(workspace);
+        } finally {
+            RUNNING.remove(token);
+        }
+    }
+
+    private AgentResult invoke(File workspace) throws IOException, InterruptedException {
         SecretRedactor redactor = redactor(request.access());
         ConsoleProgress console = new ConsoleProgress(listener.getLogger(), redactor);
         Path ws = workspace.toPath().toAbsolutePath();
@@ -288,5 +309,33 @@ public final class GitOpsCallable extends MasterToSlaveFileCallable<AgentResult>
     /** Keeps the state the engine saved, or the previous one when it saved none. */
     static FleetState stateOrPrevious(AgentResult result, FleetState previous) {
         return result.state() != null ? result.state() : previous;
+    }
+
+    /**
+     * Asks the engine of a running {@link GitOpsCallable} to stop, on the agent where it runs. An
+     * abort must not cancel the remote call itself: remoting would then drop the result, and with it
+     * the record of what the engine had already applied. Interrupting the engine's thread from here
+     * makes it stop at its next check and return a partial report through the still-open call.
+     */
+    public static final class Stop extends MasterToSlaveFileCallable<Boolean> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String token;
+
+        public Stop(String token) {
+            this.token = token;
+        }
+
+        /** True if the call was still running here and has been told to stop. */
+        @Override
+        public Boolean invoke(File workspace, VirtualChannel channel) {
+            Thread thread = RUNNING.get(token);
+            if (thread == null) {
+                return false;
+            }
+            thread.interrupt();
+            return true;
+        }
     }
 }

@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one runner behind every Pipeline step and freestyle build step. On the controller: resolve
@@ -58,9 +62,12 @@ public final class GitOpsRunner {
         return defaults;
     }
 
+    /** How long an aborted build waits for the engine's partial report before giving up on it. */
+    static final long STOP_GRACE_SECONDS = 30;
+
     /**
      * Runs the settings' operation on the agent and stores the result with the build. Aborting the
-     * build interrupts the agent call; the engine stops and what it did is still stored.
+     * build stops the engine on the agent; what it did is still stored ({@link #await}).
      *
      * @throws InterruptedException the build was aborted
      */
@@ -72,7 +79,7 @@ public final class GitOpsRunner {
             RunSettings settings)
             throws IOException, InterruptedException {
         AgentRequest request = request(run, environment, settings);
-        AgentResult result = workspace.act(new GitOpsCallable(request, listener));
+        AgentResult result = await(workspace, new GitOpsCallable(request, listener));
         if (result.report() != null || result.drift() != null) {
             record(run, request, result);
         }
@@ -80,6 +87,51 @@ public final class GitOpsRunner {
             throw new InterruptedException("aborted while running " + settings.operation() + " of " + request.fleet());
         }
         return Outcome.of(result);
+    }
+
+    /**
+     * Runs {@code callable} on the agent and waits for its result. When this thread is interrupted
+     * (the build is aborted), the remote call is not cancelled - remoting would drop its result -
+     * but the engine is told to stop ({@link GitOpsCallable.Stop}) and its partial result, marked
+     * interrupted, is awaited for {@link #STOP_GRACE_SECONDS}. A second interrupt, or no answer in
+     * that time, cancels the call and rethrows the abort.
+     */
+    static AgentResult await(AgentWorkspace workspace, GitOpsCallable callable)
+            throws IOException, InterruptedException {
+        Future<AgentResult> future = workspace.actAsync(callable);
+        try {
+            try {
+                return future.get();
+            } catch (InterruptedException aborted) {
+                try {
+                    workspace.act(new GitOpsCallable.Stop(callable.token()));
+                    return future.get(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException | TimeoutException | IOException e) {
+                    future.cancel(true);
+                    aborted.addSuppressed(e);
+                    throw aborted;
+                }
+            }
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        }
+    }
+
+    /** The agent's failure as it was thrown there. */
+    private static IOException failure(Throwable cause) throws InterruptedException {
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof InterruptedException interrupted) {
+            throw interrupted;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IOException(cause);
     }
 
     /** The agent's request: settings over defaults, credentials resolved, the previous state found. */
