@@ -24,8 +24,9 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Web methods ({@code do*}) answer POST only and check permissions before anything else: called
- * with an item on which the user has no permission, each one asks about permissions first (and
- * the validation methods refuse).
+ * with an item on which the user has no permission, each one asks about permissions first. The
+ * validation methods then say nothing (no access error inside a form a read-only user may see);
+ * the list of {@code failOn} choices is fixed and needs no check.
  */
 class WebMethodsTest {
 
@@ -139,12 +140,17 @@ class WebMethodsTest {
                             .as(where)
                             .isInstanceOfAny(AccessDeniedException.class, UnsupportedOperationException.class);
                 }
+                if (m.getName().equals("doFillFailOnItems")) {
+                    continue;
+                }
                 assertThat(item.asked).as(where).isNotEmpty();
-                if (m.getName().startsWith("doCheck") || m.getName().equals("doFillFailOnItems")) {
+                if (m.getName().startsWith("doCheck")) {
+                    // it answered before validating anything: FormValidation.ok() is a stub that throws
+                    assertThat(item.asked).as(where).containsExactly("has");
                     assertThatThrownBy(() -> m.invoke(d, args))
                             .as(where)
                             .cause()
-                            .isInstanceOf(AccessDeniedException.class);
+                            .isInstanceOf(UnsupportedOperationException.class);
                 }
             }
         }

@@ -10,7 +10,9 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitops.jenkins.runner.GitLogins;
 import io.jenkins.plugins.gitops.jenkins.runner.RunSettings;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 
 /**
@@ -33,13 +35,17 @@ public final class FormSupport {
         return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
     }
 
-    /** Checks configure rights on the item (or administer rights without one) before validating. */
-    public static void checkConfigure(Item item) {
+    /**
+     * Whether the current user may configure {@code item} (or administer Jenkins, for forms without
+     * one). The validation methods answer only such users; anyone else (a user with only Extended
+     * Read looking at the configuration, a user of the global Pipeline Syntax page) gets no message
+     * rather than an access error inside the form.
+     */
+    static boolean mayConfigure(Item item) {
         if (item == null) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        } else {
-            item.checkPermission(Item.CONFIGURE);
+            return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
         }
+        return item.hasPermission(Item.CONFIGURE);
     }
 
     /** Secret file credentials, for the kubeconfig. */
@@ -68,9 +74,29 @@ public final class FormSupport {
         return model;
     }
 
-    /** {@code FAILURE} or {@code UNSTABLE}. */
-    public static ListBoxModel failOnItems(Item item) {
-        checkConfigure(item);
+    /**
+     * The submitted form without {@code key} when its value is blank, so that binding leaves a
+     * {@code Boolean} property null ("follow the fleet") where Stapler would turn {@code ""} into
+     * {@code false}.
+     */
+    public static JSONObject withoutBlank(JSONObject formData, String key) {
+        // json-lib's JSONObject is a Map<String, Object>; the stubs leave that view out
+        Object form = formData;
+        if (form instanceof Map<?, ?> map) {
+            dropBlank(map, key);
+        }
+        return formData;
+    }
+
+    static void dropBlank(Map<?, ?> form, String key) {
+        Object value = form.get(key);
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            form.remove(key);
+        }
+    }
+
+    /** {@code FAILURE} or {@code UNSTABLE}: a fixed list, nothing to protect. */
+    public static ListBoxModel failOnItems() {
         ListBoxModel model = new ListBoxModel();
         model.add("Fail the build", "FAILURE");
         model.add("Mark the build unstable", "UNSTABLE");
@@ -79,7 +105,9 @@ public final class FormSupport {
 
     /** A relative path inside the repository; no {@code ..} segments that leave it. */
     public static FormValidation checkPath(Item item, String path) {
-        checkConfigure(item);
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
         String p = path == null ? "" : path.trim();
         if (p.isEmpty()) {
             return FormValidation.error("Give the fleet's entry path, such as clusters/prod");
@@ -97,8 +125,7 @@ public final class FormSupport {
 
     /** As {@link #checkPath}, for steps where the path is optional (waits). */
     public static FormValidation checkOptionalPath(Item item, String path) {
-        if (path == null || path.isBlank()) {
-            checkConfigure(item);
+        if (!mayConfigure(item) || path == null || path.isBlank()) {
             return FormValidation.ok();
         }
         return checkPath(item, path);
@@ -106,7 +133,9 @@ public final class FormSupport {
 
     /** Seconds; 0 or empty means the global default. */
     public static FormValidation checkTimeout(Item item, String timeout) {
-        checkConfigure(item);
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
         if (timeout == null || timeout.isBlank()) {
             return FormValidation.ok();
         }
@@ -115,7 +144,9 @@ public final class FormSupport {
 
     /** Units as {@code namespace/name}, comma-separated. */
     public static FormValidation checkUnits(Item item, String units) {
-        checkConfigure(item);
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
         for (String unit : RunSettings.split(units)) {
             if (!unit.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-.a-z0-9]*[a-z0-9])?")) {
                 return FormValidation.error(
@@ -127,7 +158,9 @@ public final class FormSupport {
 
     /** A Git URL, or empty for the workspace. */
     public static FormValidation checkRepo(Item item, String repo) {
-        checkConfigure(item);
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
         String r = repo == null ? "" : repo.trim();
         if (r.isEmpty() || r.matches("^(https?|ssh|git|file)://.+") || r.matches("^[^/\\s]+@[^/\\s]+:.+")) {
             return FormValidation.ok();

@@ -19,9 +19,11 @@ import io.jenkins.plugins.gitops.jenkins.runner.Outcome;
 import io.jenkins.plugins.gitops.jenkins.runner.RunSettings;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
+import net.sf.json.JSONObject;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /** What the freestyle build steps share: the parameters and the call to the runner. */
@@ -199,6 +201,12 @@ public abstract class GitOpsBuilder extends Builder implements SimpleBuildStep {
     /** The descriptors' shared form methods. */
     public abstract static class GitOpsBuilderDescriptor extends BuildStepDescriptor<Builder> {
 
+        /** "Follow each unit's spec.prune" is submitted blank: keep it null, not {@code false}. */
+        @Override
+        public Builder newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            return super.newInstance(req, FormSupport.withoutBlank(formData, "prune"));
+        }
+
         @Override
         @SuppressWarnings("rawtypes")
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
@@ -219,7 +227,7 @@ public abstract class GitOpsBuilder extends Builder implements SimpleBuildStep {
 
         @POST
         public ListBoxModel doFillFailOnItems(@AncestorInPath Item item) {
-            return FormSupport.failOnItems(item);
+            return FormSupport.failOnItems();
         }
 
         @POST

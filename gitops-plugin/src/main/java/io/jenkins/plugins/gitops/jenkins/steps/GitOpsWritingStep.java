@@ -4,8 +4,11 @@ import hudson.model.Item;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitops.jenkins.forms.FormSupport;
 import io.jenkins.plugins.gitops.jenkins.runner.RunSettings;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -44,9 +47,15 @@ public abstract class GitOpsWritingStep extends GitOpsStep {
     /** Describes a writing step: adds the {@code failOn} choices to the shared form methods. */
     public abstract static class GitOpsWritingStepDescriptor extends GitOpsStepDescriptor {
 
+        /** "Follow each unit's spec.prune" is submitted blank: keep it null, not {@code false}. */
+        @Override
+        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            return super.newInstance(req, FormSupport.withoutBlank(formData, "prune"));
+        }
+
         @POST
         public ListBoxModel doFillFailOnItems(@AncestorInPath Item item) {
-            return FormSupport.failOnItems(item);
+            return FormSupport.failOnItems();
         }
     }
 }
