@@ -173,6 +173,29 @@ class GitOpsJobActionTest {
         assertThat(new GitOpsJobActionFactory().actionType()).isEqualTo(GitOpsJobAction.class);
     }
 
+    @Test
+    void shouldNotWalkTheBuildsAgainUntilANewBuildFinishes() throws IOException {
+        FakeRun running = build().building(true);
+        assertThat(GitOpsJobActionFactory.actionsFor(job, 30)).isEmpty();
+
+        apply(running, PROD, report("clusters/prod", STARTED, "apps/web"));
+        assertThat(GitOpsJobActionFactory.actionsFor(job, 30))
+                .as("a run added while the build runs is seen at once")
+                .hasSize(1);
+
+        running.building(false);
+        assertThat(GitOpsJobActionFactory.actionsFor(job, 30)).hasSize(1);
+        running.actions().clear();
+        assertThat(GitOpsJobActionFactory.actionsFor(job, 30))
+                .as("kept for the finished build: the builds are not walked again")
+                .hasSize(1);
+
+        build();
+        assertThat(GitOpsJobActionFactory.actionsFor(job, 30))
+                .as("a new build: walked again")
+                .isEmpty();
+    }
+
     private GitOpsJobAction action(int historyLength) {
         return new GitOpsJobAction(job, historyLength);
     }

@@ -15,6 +15,7 @@ public final class FakeRun extends Run<FakeJob, FakeRun> {
     private final int number;
     private final List<Action> actions = new ArrayList<>();
     private Result result;
+    private boolean building;
 
     public FakeRun(File rootDir, FakeRun previous) {
         super(null, 0L);
@@ -37,6 +38,17 @@ public final class FakeRun extends Run<FakeJob, FakeRun> {
     @Override
     public int getNumber() {
         return number;
+    }
+
+    @Override
+    public boolean isBuilding() {
+        return building;
+    }
+
+    /** Marks the build as running (or finished). */
+    public FakeRun building(boolean running) {
+        this.building = running;
+        return this;
     }
 
     @Override
