@@ -132,6 +132,17 @@ class HpiLayoutTest {
         });
     }
 
+    @Test
+    void shouldLeaveSlf4jToJenkinsCore() throws IOException {
+        assertThat(libs()).noneMatch(l -> l.startsWith("WEB-INF/lib/slf4j-"));
+        // nor an SLF4J API, binding or provider inside another jar (logback, log4j-slf4j2-impl, a shaded copy...)
+        forEachLib((lib, jar) -> assertThat(jar.entries)
+                .as(lib)
+                .noneMatch(n -> n.startsWith("org/slf4j/")
+                        || n.equals("META-INF/services/org.slf4j.spi.SLF4JServiceProvider")
+                        || n.startsWith("ch/qos/logback/")));
+    }
+
     /**
      * {@code isPluginManifest} of {@code jenkins.security.ClassFilterImpl} (Jenkins 2.479.3): the controller's
      * class filter accepts a class that is not on core's whitelist only if its jar's manifest passes this.
