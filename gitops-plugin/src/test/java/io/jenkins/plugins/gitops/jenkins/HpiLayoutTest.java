@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 
 /** Opens the {@code .hpi} the package phase built (run in {@code verify}, see the pom). */
@@ -99,6 +102,75 @@ class HpiLayoutTest {
             }
         }
         throw new AssertionError("GitOpsApplyStep.class not in the plugin jar");
+    }
+
+    @Test
+    void shouldShipEveryJarWithOurClassesWithAManifestJenkinsClassFilterAccepts() throws IOException {
+        // Results of the agent callable cross the channel; ChannelClassesTest checks only our classes do.
+        Map<String, Attributes> ours = new TreeMap<>();
+        forEachLib((lib, jar) -> {
+            if (jar.entries.stream()
+                    .anyMatch(n -> n.startsWith("io/jenkins/plugins/gitops/") && n.endsWith(".class"))) {
+                ours.put(lib, jar.manifest);
+            }
+        });
+
+        assertThat(ours.keySet())
+                .hasSize(2)
+                .contains("WEB-INF/lib/gitops.jar")
+                .anyMatch(l -> l.startsWith("WEB-INF/lib/gitops-core-"));
+        ours.forEach((lib, manifest) -> assertThat(acceptedByJenkinsClassFilter(manifest))
+                .as("%s: Jenkins would reject its classes coming back from an agent", lib)
+                .isTrue());
+        ours.forEach((lib, manifest) -> {
+            if (lib.startsWith("WEB-INF/lib/gitops-core-")) {
+                assertThat(manifest.getValue("Short-Name"))
+                        .as("not a plugin jar")
+                        .isNull();
+                assertThat(manifest.getValue("Jenkins-ClassFilter-Whitelisted")).isEqualTo("true");
+            }
+        });
+    }
+
+    @Test
+    void shouldLeaveSlf4jToJenkinsCore() throws IOException {
+        assertThat(libs()).noneMatch(l -> l.startsWith("WEB-INF/lib/slf4j-"));
+        // nor an SLF4J API, binding or provider inside another jar (logback, log4j-slf4j2-impl, a shaded copy...)
+        forEachLib((lib, jar) -> assertThat(jar.entries)
+                .as(lib)
+                .noneMatch(n -> n.startsWith("org/slf4j/")
+                        || n.equals("META-INF/services/org.slf4j.spi.SLF4JServiceProvider")
+                        || n.startsWith("ch/qos/logback/")));
+    }
+
+    /**
+     * {@code isPluginManifest} of {@code jenkins.security.ClassFilterImpl} (Jenkins 2.479.3): the controller's
+     * class filter accepts a class that is not on core's whitelist only if its jar's manifest passes this.
+     */
+    static boolean acceptedByJenkinsClassFilter(Attributes main) {
+        return main.getValue("Short-Name") != null
+                        && (main.getValue("Plugin-Version") != null || main.getValue("Jenkins-Version") != null)
+                || "true".equals(main.getValue("Jenkins-ClassFilter-Whitelisted"));
+    }
+
+    private record Lib(Attributes manifest, List<String> entries) {}
+
+    private interface LibCheck {
+        void check(String name, Lib lib) throws IOException;
+    }
+
+    private static void forEachLib(LibCheck check) throws IOException {
+        for (String name : libs()) {
+            try (JarInputStream in = new JarInputStream(new java.io.ByteArrayInputStream(entry(name)))) {
+                Manifest manifest = in.getManifest();
+                List<String> entries = new ArrayList<>();
+                JarEntry e;
+                while ((e = in.getNextJarEntry()) != null) {
+                    entries.add(e.getName());
+                }
+                check.check(name, new Lib(manifest == null ? new Attributes() : manifest.getMainAttributes(), entries));
+            }
+        }
     }
 
     private static void assertManifest(Attributes main) {

@@ -79,7 +79,7 @@ class GitOpsRunnerTest {
         return new DirWorkspace(ws.toFile());
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (var files = Files.walk(from)) {
             for (Path p : files.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
