@@ -44,7 +44,10 @@ final class Redaction {
                         u.changes(),
                         u.inventory(),
                         u.health(),
-                        u.durationMs()))
+                        u.durationMs(),
+                        u.wave(),
+                        u.dependsOn(),
+                        u.parent()))
                 .toList();
         List<Event> events = r.events().stream()
                 .map(e -> new Event(
