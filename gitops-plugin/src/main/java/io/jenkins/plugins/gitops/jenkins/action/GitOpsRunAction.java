@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitops.core.state.FleetState;
 import io.jenkins.plugins.gitops.core.state.JsonFileStateStore;
 import io.jenkins.plugins.gitops.jenkins.ui.BadgeModel;
 import io.jenkins.plugins.gitops.jenkins.ui.BuildPageModel;
+import io.jenkins.plugins.gitops.jenkins.ui.DriftPageModel;
 import io.jenkins.plugins.gitops.jenkins.ui.UnitNode;
 import java.io.File;
 import java.io.IOException;
@@ -55,6 +56,7 @@ public class GitOpsRunAction implements RunAction2 {
     private transient Run<?, ?> run;
     private transient volatile Map<String, Object> reportTree;
     private transient volatile BuildPageModel model;
+    private transient volatile DriftPageModel driftModel;
 
     private GitOpsRunAction(
             String fleet,
@@ -253,6 +255,33 @@ public class GitOpsRunAction implements RunAction2 {
             model = current;
         }
         return current;
+    }
+
+    /**
+     * What the build page draws of a drift check ({@code index.jelly}, {@code summary.jelly}); null
+     * when this run was no diff. With {@code correct: true} and drift found, the build has this and
+     * {@link #getModel()}: the drift found, then the re-apply's report.
+     */
+    public DriftPageModel getDrift() {
+        DriftPageModel current = driftModel;
+        if (current == null) {
+            DriftReport drift = loadDrift();
+            if (drift == null) {
+                return null;
+            }
+            current = DriftPageModel.of(drift);
+            driftModel = current;
+        }
+        return current;
+    }
+
+    /**
+     * The title of the build's GitOps page and summary box: the fleet's path from the run's report,
+     * or, for a drift check alone (whose report has no path) or a run that stored no report, the
+     * fleet's name.
+     */
+    public String getTitle() {
+        return BuildPageModel.title(getModel(), fleet);
     }
 
     /**

@@ -69,6 +69,16 @@ public final class BuildPageModel {
                 Summary.of(report), rows, events, inventories, health, DependencyGraphSvg.render(nodes, report));
     }
 
+    /**
+     * The title of a build's GitOps page: "GitOps: " and the run's path, or the fleet's name when
+     * the build kept no run report (a drift check alone has no path).
+     *
+     * @param model the run's page, or null
+     */
+    public static String title(BuildPageModel model, String fleet) {
+        return "GitOps: " + (model != null ? model.getSummary().getPath() : Texts.orNone(fleet));
+    }
+
     public Summary getSummary() {
         return summary;
     }

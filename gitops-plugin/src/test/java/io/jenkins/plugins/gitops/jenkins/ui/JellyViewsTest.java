@@ -2,12 +2,14 @@ package io.jenkins.plugins.gitops.jenkins.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitops.core.reconcile.DriftReport;
 import io.jenkins.plugins.gitops.core.reconcile.ReconcileReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,9 +76,20 @@ class JellyViewsTest {
                 List.of("apps/broken: dependency cycle"),
                 run.startedAtEpochMs(),
                 run.durationMs());
-        String html = StaticPageRenderer.buildPage("platform", 105, BuildPageModel.of(everything, PlatformRun.graph()));
-        assertThat(fixedClasses(html.substring(html.indexOf("<div class=\"gitops-page\">"))))
-                .containsAll(fixedClasses(Files.readString(VIEWS.resolve("GitOpsRunAction/index.jelly"))));
+        BuildPageModel model = BuildPageModel.of(everything, PlatformRun.graph());
+        // drift with a unit that could not be compared; drawn with the run (corrected) and alone
+        List<DriftReport.UnitDrift> units =
+                new ArrayList<>(PlatformRun.drift(true).units());
+        units.add(new DriftReport.UnitDrift("apps/broken", List.of(), "kustomize build failed"));
+        DriftPageModel drift = DriftPageModel.of(new DriftReport(PlatformRun.OLD_REVISION, units));
+        Set<String> drawn = new TreeSet<>();
+        for (String html : List.of(
+                StaticPageRenderer.buildPage("platform", 105, PlatformRun.FLEET, model, drift),
+                StaticPageRenderer.buildPage("platform", 106, PlatformRun.FLEET, null, drift),
+                StaticPageRenderer.buildPage("platform", 107, PlatformRun.FLEET, null, null))) {
+            drawn.addAll(fixedClasses(html.substring(html.indexOf("<div class=\"gitops-page\">"))));
+        }
+        assertThat(drawn).containsAll(fixedClasses(Files.readString(VIEWS.resolve("GitOpsRunAction/index.jelly"))));
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the engine on {@code examples/layered-platform} against the API emulator ({@link
- * EmulatedPlatformRuns}), writes the static build and job pages of those real reports and photographs them with headless Chromium into the
+ * EmulatedPlatformRuns}), writes the static build and job pages of those real reports (and the
+ * build page of the drift check #103) and photographs them with headless Chromium into the
  * folder named by {@code -Dgitops.screenshots} (the docs use {@code docs/images}). Not part of the
  * normal build: it needs Chromium, which CI does not have. See {@code docs/ui.md}.
  */
@@ -29,13 +30,14 @@ class ScreenshotPagesTest {
     Path engineDir;
 
     @Test
-    void shouldPhotographTheBuildAndJobPages() throws Exception {
+    void shouldPhotographTheBuildJobAndDriftPages() throws Exception {
         Path out = Path.of(System.getProperty("gitops.screenshots")).toAbsolutePath();
         Path html = Path.of("target/gitops-pages").toAbsolutePath();
         Files.createDirectories(out);
         Files.createDirectories(html);
         Path build = html.resolve("build-page.html");
         Path job = html.resolve("job-page.html");
+        Path drift = html.resolve("drift-page.html");
         EmulatedPlatformRuns runs = EmulatedPlatformRuns.run(engineDir);
         ReconcileReport failed = runs.failedRun;
         assertThat(failed.units()).as("cert-operator fails its health check").anySatisfy(u -> {
@@ -46,7 +48,9 @@ class ScreenshotPagesTest {
             assertThat(u.id()).isEqualTo("flux-system/security");
             assertThat(u.status()).isEqualTo(UnitStatus.SKIPPED);
         });
-        assertThat(runs.history.get(2).drift().units())
+        BuildRecord driftCheck = runs.history.get(2);
+        assertThat(driftCheck.number()).isEqualTo(103);
+        assertThat(driftCheck.drift().units())
                 .as("build #103 finds the edge router scaled down")
                 .anySatisfy(u -> assertThat(u.diffs()).anyMatch(Diff::drifted));
         Files.writeString(
@@ -60,9 +64,17 @@ class ScreenshotPagesTest {
                         "platform-production", List.of(JobPageModel.of(runs.fleet, runs.history)), 30),
                 StandardCharsets.UTF_8);
 
+        Files.writeString(
+                drift,
+                StaticPageRenderer.buildPage(
+                        "platform-production", 103, runs.fleet, null, DriftPageModel.of(driftCheck.drift())),
+                StandardCharsets.UTF_8);
+
         screenshot(
                 build, out.resolve("build-page.png"), System.getProperty("gitops.screenshots.build-size", "1600,2700"));
         screenshot(job, out.resolve("job-page.png"), System.getProperty("gitops.screenshots.job-size", "1400,2340"));
+        screenshot(
+                drift, out.resolve("drift-page.png"), System.getProperty("gitops.screenshots.drift-size", "1400,1260"));
     }
 
     private static void screenshot(Path page, Path png, String size) throws IOException, InterruptedException {

@@ -23,37 +23,83 @@ final class StaticPageRenderer {
 
     private StaticPageRenderer() {}
 
-    /** The build's GitOps page, as {@code GitOpsRunAction/index.jelly} draws it. */
+    /** The build's GitOps page of a run without a drift check. */
     static String buildPage(String job, int build, BuildPageModel model) {
+        return buildPage(job, build, null, model, null);
+    }
+
+    /**
+     * The build's GitOps page, as {@code GitOpsRunAction/index.jelly} draws it: the run, the drift
+     * check, or both (the run's header, the drift found, then the rest of the run).
+     *
+     * @param fleet the fleet's name, the title when there is no run
+     * @param model the run's page, or null
+     * @param drift the drift check's page, or null
+     */
+    static String buildPage(String job, int build, String fleet, BuildPageModel model, DriftPageModel drift) {
         StaticPageRenderer r = new StaticPageRenderer();
-        BuildPageModel.Summary summary = model.getSummary();
-        r.open("GitOps " + summary.getPath(), new String[] {"Dashboard", job, "#" + build, "GitOps"}, new String[] {
+        String title = BuildPageModel.title(model, fleet);
+        r.open(title, new String[] {"Dashboard", job, "#" + build, "GitOps"}, new String[] {
             "Status", "Changes", "Console Output", "Edit Build Information", "Delete build", "GitOps", "Previous Build"
         });
         r.raw("<div class=\"gitops-page\">");
-        r.raw("<h1 class=\"gitops-title\"><span class=\"gitops-pill ")
-                .text(summary.getResultClass())
+        if (model != null) {
+            r.runHeader(title, model.getSummary());
+        } else if (drift != null) {
+            r.titleAndHeadline(title, drift.getResultClass(), drift.getResult(), drift.getHeadline());
+        } else {
+            r.raw("<h1 class=\"gitops-title\">").text(title).raw("</h1>");
+            r.raw("<p class=\"gitops-empty\">This run stored no report.</p>");
+        }
+        if (drift != null) {
+            r.drift(drift, model != null);
+        }
+        if (model != null) {
+            r.runSections(model);
+        }
+        r.raw("</div>");
+        return r.close();
+    }
+
+    private void titleAndHeadline(String title, String resultClass, String result, String headline) {
+        raw("<h1 class=\"gitops-title\"><span class=\"gitops-pill ")
+                .text(resultClass)
                 .raw("\">")
-                .text(summary.getResult())
-                .raw("</span> GitOps: ")
-                .text(summary.getPath())
+                .text(result)
+                .raw("</span> ")
+                .text(title)
                 .raw("</h1>");
-        r.raw("<p class=\"gitops-headline\">").text(summary.getHeadline()).raw("</p>");
-        r.raw("<div class=\"gitops-facts\"><dl>");
-        r.fact("Source", summary.getSource());
-        r.raw("<dt>Revision</dt><dd><code title=\"")
+        raw("<p class=\"gitops-headline\">").text(headline).raw("</p>");
+    }
+
+    private void runHeader(String title, BuildPageModel.Summary summary) {
+        titleAndHeadline(title, summary.getResultClass(), summary.getResult(), summary.getHeadline());
+        raw("<div class=\"gitops-facts\"><dl>");
+        fact("Source", summary.getSource());
+        raw("<dt>Revision</dt><dd><code title=\"")
                 .text(summary.getRevision())
                 .raw("\">")
                 .text(summary.getShortRevision())
                 .raw("</code></dd>");
-        r.fact("Started", summary.getStartedAt());
-        r.fact("Duration", summary.getDuration());
+        fact("Started", summary.getStartedAt());
+        fact("Duration", summary.getDuration());
         if (summary.isDryRun()) {
-            r.fact("Mode", "dry run: nothing was written to the cluster");
+            fact("Mode", "dry run: nothing was written to the cluster");
         }
-        r.raw("</dl><ul class=\"gitops-counts\">");
-        for (BuildPageModel.StatusCount count : summary.getCounts()) {
-            r.raw("<li class=\"gitops-count ")
+        raw("</dl>");
+        counts(summary.getCounts());
+        raw("</div>");
+        if (summary.isHasErrors()) {
+            raw("<div class=\"gitops-errors\"><h2>Plan errors</h2><ul>");
+            summary.getErrors().forEach(e -> raw("<li>").text(e).raw("</li>"));
+            raw("</ul></div>");
+        }
+    }
+
+    private void counts(List<BuildPageModel.StatusCount> counts) {
+        raw("<ul class=\"gitops-counts\">");
+        for (BuildPageModel.StatusCount count : counts) {
+            raw("<li class=\"gitops-count ")
                     .text(count.getStatusClass())
                     .raw(" gitops-zero-")
                     .text(String.valueOf(count.isZero()))
@@ -63,83 +109,152 @@ final class StaticPageRenderer {
                     .text(count.getStatus())
                     .raw("</span></li>");
         }
-        r.raw("</ul></div>");
-        if (summary.isHasErrors()) {
-            r.raw("<div class=\"gitops-errors\"><h2>Plan errors</h2><ul>");
-            summary.getErrors().forEach(e -> r.raw("<li>").text(e).raw("</li>"));
-            r.raw("</ul></div>");
+        raw("</ul>");
+    }
+
+    private void drift(DriftPageModel drift, boolean corrected) {
+        raw("<section class=\"gitops-section gitops-drift\"><h2>Drift check</h2>");
+        if (corrected) {
+            raw("<p class=\"gitops-drift-corrected\">")
+                    .dot(drift.getResultClass())
+                    .text(drift.getHeadline())
+                    .raw("; this build corrected it by re-applying the fleet.</p>");
         }
-        r.raw("<section class=\"gitops-section\"><h2>Dependency graph</h2><div class=\"gitops-graph-box\">")
+        raw("<div class=\"gitops-facts\"><dl>");
+        raw("<dt>Revision</dt><dd><code title=\"")
+                .text(drift.getRevision())
+                .raw("\">")
+                .text(drift.getShortRevision())
+                .raw("</code></dd>");
+        fact("Compared", drift.getCompared());
+        raw("</dl>");
+        counts(drift.getCounts());
+        raw("</div>");
+        raw("<table class=\"jenkins-table gitops-table gitops-drift-units\"><thead><tr>"
+                + "<th>Unit</th><th>Drift</th><th>Compared</th><th>Drifted objects</th></tr></thead><tbody>");
+        for (DriftPageModel.UnitRow unit : drift.getUnits()) {
+            raw("<tr class=\"").text(unit.getStatusClass()).raw("\">");
+            raw("<td class=\"gitops-unit-id\">").text(unit.getId()).raw("</td>");
+            pillCell(unit.getStatusClass(), unit.getStatus());
+            raw("<td class=\"gitops-num\">").text(unit.getCompared()).raw("</td><td>");
+            for (DriftPageModel.DriftedObject object : unit.getObjects()) {
+                raw("<div class=\"gitops-drift-object\"><a href=\"#")
+                        .text(object.getAnchor())
+                        .raw("\"><code>")
+                        .text(object.getObject())
+                        .raw("</code></a>")
+                        .action(object.getActionClass(), object.getAction())
+                        .raw("</div>");
+            }
+            if (unit.isHasError()) {
+                raw("<div class=\"gitops-message\">").text(unit.getError()).raw("</div>");
+            }
+            raw("</td></tr>");
+        }
+        raw("</tbody></table>");
+        if (drift.isHasObjects()) {
+            raw("<h3>Diffs</h3><p class=\"gitops-muted\">Lines starting with - are in the cluster, lines starting"
+                    + " with + in Git; Secret values are masked.</p>");
+            for (DriftPageModel.DriftedObject object : drift.getObjects()) {
+                raw("<details class=\"gitops-diff\" id=\"")
+                        .text(object.getAnchor())
+                        .raw("\" open=\"open\"><summary class=\"gitops-diff-head\"><span class=\"gitops-unit-id\">")
+                        .text(object.getUnit())
+                        .raw("</span><code>")
+                        .text(object.getObject())
+                        .raw("</code>")
+                        .action(object.getActionClass(), object.getAction())
+                        .raw("</summary>");
+                if (object.isHasLines()) {
+                    // no whitespace between the lines: Jelly drops it, the CSS makes each line a block
+                    raw("<pre class=\"gitops-diff-text\">");
+                    for (DriftPageModel.DiffLine line : object.getLines()) {
+                        raw("<span class=\"")
+                                .text(line.getCssClass())
+                                .raw("\">")
+                                .text(line.getText())
+                                .raw("</span>");
+                    }
+                    raw("</pre>");
+                }
+                raw("</details>");
+            }
+        }
+        raw("</section>");
+    }
+
+    private void runSections(BuildPageModel model) {
+        raw("<section class=\"gitops-section\"><h2>Dependency graph</h2><div class=\"gitops-graph-box\">")
                 .raw(model.getGraphSvg())
                 .raw("</div></section>");
 
-        r.raw("<section class=\"gitops-section\"><h2>Units</h2>"
+        raw("<section class=\"gitops-section\"><h2>Units</h2>"
                 + "<table class=\"jenkins-table gitops-table gitops-units\"><thead><tr>"
                 + "<th>Unit</th><th>Wave</th><th>Status</th><th>Reason</th><th>Changes</th><th>Revision</th>"
                 + "<th>Duration</th></tr></thead><tbody>");
         for (BuildPageModel.UnitRow unit : model.getUnits()) {
-            r.raw("<tr class=\"").text(unit.getStatusClass()).raw("\">");
-            r.raw("<td class=\"gitops-unit-id\"><a href=\"#")
+            raw("<tr class=\"").text(unit.getStatusClass()).raw("\">");
+            raw("<td class=\"gitops-unit-id\"><a href=\"#")
                     .text(unit.getAnchor())
                     .raw("\">")
                     .text(unit.getId())
                     .raw("</a><div class=\"gitops-muted\">")
                     .text(unit.getKind())
                     .raw("</div></td>");
-            r.raw("<td class=\"gitops-num\">").text(unit.getWave()).raw("</td>");
-            r.pillCell(unit.getStatusClass(), unit.getStatus());
-            r.raw("<td class=\"gitops-reason\"><div>")
+            raw("<td class=\"gitops-num\">").text(unit.getWave()).raw("</td>");
+            pillCell(unit.getStatusClass(), unit.getStatus());
+            raw("<td class=\"gitops-reason\"><div>")
                     .text(unit.getReason())
                     .raw("</div><div class=\"gitops-message\">")
                     .text(unit.getMessage())
                     .raw("</div></td>");
-            r.raw("<td>").text(unit.getChanges()).raw("</td>");
-            r.raw("<td><code title=\"")
+            raw("<td>").text(unit.getChanges()).raw("</td>");
+            raw("<td><code title=\"")
                     .text(unit.getRevision())
                     .raw("\">")
                     .text(unit.getShortRevision())
                     .raw("</code></td>");
-            r.raw("<td class=\"gitops-num\">").text(unit.getDuration()).raw("</td></tr>");
+            raw("<td class=\"gitops-num\">").text(unit.getDuration()).raw("</td></tr>");
         }
-        r.raw("</tbody></table></section>");
+        raw("</tbody></table></section>");
 
         if (model.isHasHealth()) {
-            r.raw("<section class=\"gitops-section\"><h2>Health</h2>"
+            raw("<section class=\"gitops-section\"><h2>Health</h2>"
                     + "<table class=\"jenkins-table gitops-table gitops-health\"><thead><tr>"
                     + "<th>Unit</th><th>Object</th><th>Status</th><th>Message</th></tr></thead><tbody>");
             for (BuildPageModel.HealthRow row : model.getHealth()) {
-                r.raw("<tr><td class=\"gitops-unit-id\">")
+                raw("<tr><td class=\"gitops-unit-id\">")
                         .text(row.getUnit())
                         .raw("</td><td><code>")
                         .text(row.getObject())
                         .raw("</code></td>");
-                r.pillCell(row.getStatusClass(), row.getStatus());
-                r.raw("<td class=\"gitops-message\">").text(row.getMessage()).raw("</td></tr>");
+                pillCell(row.getStatusClass(), row.getStatus());
+                raw("<td class=\"gitops-message\">").text(row.getMessage()).raw("</td></tr>");
             }
-            r.raw("</tbody></table></section>");
+            raw("</tbody></table></section>");
         }
 
         if (model.isHasEvents()) {
-            r.raw("<section class=\"gitops-section\"><h2>Events</h2>"
+            raw("<section class=\"gitops-section\"><h2>Events</h2>"
                     + "<table class=\"jenkins-table gitops-table gitops-events\"><thead><tr>"
                     + "<th>At</th><th>Unit</th><th>Type</th><th>Reason</th><th>Message</th></tr></thead><tbody>");
             for (BuildPageModel.EventRow event : model.getEvents()) {
-                r.raw("<tr class=\"").text(event.getSeverityClass()).raw("\">");
-                r.raw("<td class=\"gitops-num\">").text(event.getAt()).raw("</td>");
-                r.raw("<td class=\"gitops-unit-id\">").text(event.getUnit()).raw("</td>");
-                r.raw("<td>").text(event.getSeverity()).raw("</td>");
-                r.raw("<td>").text(event.getReason()).raw("</td>");
-                r.raw("<td class=\"gitops-message\">").text(event.getMessage()).raw("</td></tr>");
+                raw("<tr class=\"").text(event.getSeverityClass()).raw("\">");
+                raw("<td class=\"gitops-num\">").text(event.getAt()).raw("</td>");
+                raw("<td class=\"gitops-unit-id\">").text(event.getUnit()).raw("</td>");
+                raw("<td>").text(event.getSeverity()).raw("</td>");
+                raw("<td>").text(event.getReason()).raw("</td>");
+                raw("<td class=\"gitops-message\">").text(event.getMessage()).raw("</td></tr>");
             }
-            r.raw("</tbody></table></section>");
+            raw("</tbody></table></section>");
         }
 
-        r.raw("<section class=\"gitops-section\"><h2>Inventory</h2>");
+        raw("<section class=\"gitops-section\"><h2>Inventory</h2>");
         boolean first = true;
         for (BuildPageModel.InventorySection inventory : model.getInventories()) {
             // the screenshot opens the failed unit's inventory; in Jenkins the reader opens what they need
             boolean open = first && inventory.getStatusClass().equals("gitops-failed");
-            r.raw("<details class=\"gitops-inventory ")
+            raw("<details class=\"gitops-inventory ")
                     .text(inventory.getStatusClass())
                     .raw("\" id=\"")
                     .text(inventory.getAnchor())
@@ -147,32 +262,31 @@ final class StaticPageRenderer {
             if (open) {
                 first = false;
             }
-            r.raw("<summary><span class=\"gitops-unit-id\">")
+            raw("<summary><span class=\"gitops-unit-id\">")
                     .text(inventory.getUnitId())
                     .raw("</span> <span class=\"gitops-muted\">")
                     .text(inventory.getCount())
                     .raw("</span></summary>");
             if (inventory.isHasEntries()) {
-                r.raw("<table class=\"jenkins-table gitops-table jenkins-table--small\"><thead><tr>"
+                raw("<table class=\"jenkins-table gitops-table jenkins-table--small\"><thead><tr>"
                         + "<th>Kind</th><th>Namespace</th><th>Name</th><th>Group</th><th>This run</th>"
                         + "</tr></thead><tbody>");
                 for (BuildPageModel.InventoryRow entry : inventory.getEntries()) {
-                    r.raw("<tr><td>").text(entry.getKind()).raw("</td>");
-                    r.raw("<td>").text(entry.getNamespace()).raw("</td>");
-                    r.raw("<td><code>").text(entry.getName()).raw("</code></td>");
-                    r.raw("<td class=\"gitops-muted\">").text(entry.getGroup()).raw("</td>");
-                    r.raw("<td><span class=\"gitops-action ")
+                    raw("<tr><td>").text(entry.getKind()).raw("</td>");
+                    raw("<td>").text(entry.getNamespace()).raw("</td>");
+                    raw("<td><code>").text(entry.getName()).raw("</code></td>");
+                    raw("<td class=\"gitops-muted\">").text(entry.getGroup()).raw("</td>");
+                    raw("<td><span class=\"gitops-action ")
                             .text(entry.getActionClass())
                             .raw("\">")
                             .text(entry.getAction())
                             .raw("</span></td></tr>");
                 }
-                r.raw("</tbody></table>");
+                raw("</tbody></table>");
             }
-            r.raw("</details>");
+            raw("</details>");
         }
-        r.raw("</section></div>");
-        return r.close();
+        raw("</section>");
     }
 
     /** The job's GitOps page, as {@code GitOpsJobAction/index.jelly} draws it: one section per fleet. */
@@ -339,6 +453,14 @@ final class StaticPageRenderer {
 
     private void pillCell(String css, String text) {
         raw("<td><span class=\"gitops-pill ").text(css).raw("\">").text(text).raw("</span></td>");
+    }
+
+    private StaticPageRenderer action(String css, String text) {
+        return raw("<span class=\"gitops-action ")
+                .text(css)
+                .raw("\">")
+                .text(text)
+                .raw("</span>");
     }
 
     private StaticPageRenderer dot(String css) {
