@@ -34,6 +34,10 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         throw new UnsupportedOperationException("stub");
     }
 
+    public <T> hudson.remoting.Future<T> actAsync(FileCallable<T> callable) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public URI toURI() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stub");
     }
