@@ -177,7 +177,6 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
                 } else if (System.currentTimeMillis() >= deadline) {
                     stepContext.onFailure(new AbortException("GitOps: not healthy in time: " + lastSummary));
                 } else {
-                    stepContext.saveState();
                     schedule(Math.min(intervalMs, Math.max(0, deadline - System.currentTimeMillis())));
                     intervalMs = Math.min(MAX_INTERVAL_MS, intervalMs * 2);
                 }
