@@ -85,7 +85,10 @@ public final class GitOpsRunner {
     /** The agent's request: settings over defaults, credentials resolved, the previous state found. */
     AgentRequest request(Run<?, ?> run, Map<String, String> environment, RunSettings settings) throws IOException {
         String fleet = settings.fleetName();
+        // a plan has no state; a wait for given objects does not read it (with units it reads their inventories)
         FleetState previous = settings.operation() == Operation.PLAN
+                        || settings.operation() == Operation.WAIT
+                                && !settings.objects().isEmpty()
                 ? FleetState.EMPTY
                 : PreviousState.find(run, fleet, MAX_BUILDS_BACK);
         String kubeconfig = settings.kubeconfigCredentialsId().isEmpty() || settings.operation() == Operation.PLAN
