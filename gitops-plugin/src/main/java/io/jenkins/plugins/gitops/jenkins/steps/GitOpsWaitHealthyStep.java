@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.jenkins.steps;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -206,6 +207,9 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
          * {@link Error} included, completes the step, since a throwable left in the timer's future
          * would leave the step waiting forever.
          */
+        @SuppressFBWarnings(
+                value = "AT_NONATOMIC_OPERATIONS_ON_SHARED_VARIABLE",
+                justification = "intervalMs has one writer at a time: the running poll, which schedules the next")
         void poll() {
             if (stopped || done.get()) {
                 return;
@@ -244,6 +248,9 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
          * The agent could not be asked (after a restart it may not have reconnected yet): says so once,
          * and asks again until the deadline, when the step fails naming the cause.
          */
+        @SuppressFBWarnings(
+                value = "AT_NONATOMIC_OPERATIONS_ON_SHARED_VARIABLE",
+                justification = "intervalMs has one writer at a time: the running poll, which schedules the next")
         private void retryLater(Throwable cause) {
             String reason = TransientAgentFailures.describe(cause);
             boolean first = unreachable == null;
