@@ -1,4 +1,4 @@
 package hudson.remoting;
 
-// Stub of Remoting 3261.v9c670a_4748a_9; the manifest lists this type by reference only, so no members of its own.
+// Stub of Remoting 3261.v9c670a_4748a_9: the manifest lists this type by reference only (FilePath#actAsync).
 public interface Future<V> extends java.util.concurrent.Future<V> {}

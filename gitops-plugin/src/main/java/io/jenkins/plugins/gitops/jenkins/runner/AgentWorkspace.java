@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.jenkins.runner;
 
 import hudson.FilePath;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Future;
 
 /**
@@ -26,6 +27,26 @@ public interface AgentWorkspace {
             @Override
             public <T> Future<T> actAsync(FilePath.FileCallable<T> callable) throws IOException, InterruptedException {
                 return workspace.actAsync(callable);
+            }
+        };
+    }
+
+    /**
+     * Like {@link #of(FilePath)}, but each call that has not answered within {@code limit} is
+     * cancelled (remoting interrupts it on the agent) and fails with {@link
+     * AgentNotReachableException}: for repeated short checks, which must not hold a controller thread
+     * on a hung agent. The futures of {@link #actAsync} wait at most {@code limit} in {@code get()}.
+     */
+    static AgentWorkspace of(FilePath workspace, Duration limit) {
+        return new AgentWorkspace() {
+            @Override
+            public <T> T act(FilePath.FileCallable<T> callable) throws IOException, InterruptedException {
+                return TimedAgentCall.await(workspace.actAsync(callable), limit);
+            }
+
+            @Override
+            public <T> Future<T> actAsync(FilePath.FileCallable<T> callable) throws IOException, InterruptedException {
+                return TimedAgentCall.limited(workspace.actAsync(callable), limit);
             }
         };
     }

@@ -113,31 +113,17 @@ public final class GitOpsRunner {
                 }
             }
         } catch (ExecutionException e) {
-            throw failure(e.getCause());
+            throw TimedAgentCall.rethrow(e);
         }
-    }
-
-    /** The agent's failure as it was thrown there. */
-    private static IOException failure(Throwable cause) throws InterruptedException {
-        if (cause instanceof IOException io) {
-            return io;
-        }
-        if (cause instanceof InterruptedException interrupted) {
-            throw interrupted;
-        }
-        if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new IOException(cause);
     }
 
     /** The agent's request: settings over defaults, credentials resolved, the previous state found. */
     AgentRequest request(Run<?, ?> run, Map<String, String> environment, RunSettings settings) throws IOException {
         String fleet = settings.fleetName();
+        // a plan has no state; a wait for given objects does not read it (with units it reads their inventories)
         FleetState previous = settings.operation() == Operation.PLAN
+                        || settings.operation() == Operation.WAIT
+                                && !settings.objects().isEmpty()
                 ? FleetState.EMPTY
                 : PreviousState.find(run, fleet, MAX_BUILDS_BACK);
         String kubeconfig = settings.kubeconfigCredentialsId().isEmpty() || settings.operation() == Operation.PLAN

@@ -1,16 +1,21 @@
 package io.jenkins.plugins.gitops.jenkins.steps;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.gitops.jenkins.runner.AgentNotReachableException;
 import io.jenkins.plugins.gitops.jenkins.runner.AgentWorkspace;
 import io.jenkins.plugins.gitops.jenkins.runner.GitOpsRunner;
 import io.jenkins.plugins.gitops.jenkins.runner.Operation;
 import io.jenkins.plugins.gitops.jenkins.runner.Outcome;
 import io.jenkins.plugins.gitops.jenkins.runner.RunSettings;
+import io.jenkins.plugins.gitops.jenkins.runner.TransientAgentFailures;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -28,9 +34,10 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code gitopsWaitHealthy(units: 'apps/web', timeout: 600)}: waits until the units' last applied
  * objects (from the fleet's state) or the given {@code objects} are healthy, and returns the health
- * summary. Follows workflow-basic-steps' {@code sleep}: no thread is held while waiting; the
- * execution keeps its deadline, polls with short agent calls on a timer, and re-arms after a
- * controller restart ({@link Execution#onResume()}).
+ * summary. Follows workflow-basic-steps' {@code sleep}: no thread is held between checks; the
+ * execution keeps its deadline, polls with short, time-limited agent calls on a timer, and re-arms
+ * after a controller restart ({@link Execution#onResume()}), retrying while the agent is not back.
+ * Like every GitOps step it needs the workspace, so it runs inside {@code node}.
  */
 public class GitOpsWaitHealthyStep extends GitOpsStep {
 
@@ -73,7 +80,11 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
         Outcome check(StepContext context, RunSettings settings) throws Exception;
     }
 
-    /** The execution: serializable state is the context, the settings and the deadline. */
+    /**
+     * The execution: serializable state is the context, the settings, the deadline and whether the
+     * step was stopped or completed. Checks run on a small timer pool of our own; each holds a pool
+     * thread only for its agent call, which is bounded ({@link #CALL_GRACE_SECONDS}).
+     */
     static final class Execution extends StepExecution {
 
         private static final long serialVersionUID = 1L;
@@ -82,6 +93,13 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
         static final int POLL_SECONDS = 5;
 
         static final long MAX_INTERVAL_MS = 30_000;
+
+        /**
+         * A check's agent call may take this much longer than its engine timeout (connecting to the
+         * cluster, whose client retries for about 13 s, and starting on the agent); then it is
+         * cancelled and counts as "agent not reachable", so a hung agent cannot keep a pool thread.
+         */
+        static final int CALL_GRACE_SECONDS = 30;
 
         private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -93,14 +111,29 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
 
         static volatile Probe probe = Execution::checkOnAgent;
 
+        /** The wait before the second check, doubled each time up to {@link #MAX_INTERVAL_MS}; tests shorten it. */
+        static volatile long firstIntervalMs = 2_000;
+
         private final StepContext stepContext;
         private final RunSettings settings;
         private volatile long deadline;
-        private volatile long intervalMs = 2_000;
+        private volatile long intervalMs = firstIntervalMs;
         private final AtomicInteger polls = new AtomicInteger();
         private volatile String lastSummary = "";
 
+        /** Set by {@link #stop}: a poll already running neither reschedules nor completes the context. */
+        private volatile boolean stopped;
+
+        /**
+         * Whether the context was completed; it is completed at most once. Not transient: a transient
+         * final field would be null after deserialization, and a completed step stays completed.
+         */
+        private final AtomicBoolean done = new AtomicBoolean();
+
         private transient volatile ScheduledFuture<?> task;
+
+        /** Why the agent could not be asked, while it cannot; reported once per outage. */
+        private transient volatile String unreachable;
 
         Execution(StepContext context, RunSettings settings) {
             super(context);
@@ -131,17 +164,22 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
 
         @Override
         public void stop(Throwable cause) throws Exception {
+            stopped = true;
             ScheduledFuture<?> t = task;
             if (t != null) {
                 t.cancel(true);
             }
-            stepContext.onFailure(cause);
+            if (done.compareAndSet(false, true)) {
+                stepContext.onFailure(cause);
+            }
         }
 
         @Override
         public String getStatus() {
+            String agent = unreachable;
             return "waiting for " + what() + " until " + Instant.ofEpochMilli(deadline) + " (" + polls + " checks"
-                    + (lastSummary.isEmpty() ? "" : ", last: " + lastSummary) + ")";
+                    + (lastSummary.isEmpty() ? "" : ", last: " + lastSummary)
+                    + (agent == null ? "" : ", agent not reachable: " + agent) + ")";
         }
 
         long deadline() {
@@ -158,33 +196,100 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
         }
 
         private void schedule(long delayMs) {
+            if (stopped || done.get()) {
+                return;
+            }
             task = TIMER.schedule(this::poll, delayMs, TimeUnit.MILLISECONDS);
         }
 
-        /** One check; completes the step or schedules the next. Never throws. */
+        /**
+         * One check; completes the step or schedules the next. Never throws: whatever it catches, an
+         * {@link Error} included, completes the step, since a throwable left in the timer's future
+         * would leave the step waiting forever.
+         */
+        @SuppressFBWarnings(
+                value = "AT_NONATOMIC_OPERATIONS_ON_SHARED_VARIABLE",
+                justification = "intervalMs has one writer at a time: the running poll, which schedules the next")
         void poll() {
+            if (stopped || done.get()) {
+                return;
+            }
             try {
                 long remaining = deadline - System.currentTimeMillis();
                 long seconds = Math.max(1, Math.min(POLL_SECONDS, remaining / 1000));
                 Outcome outcome = probe.check(stepContext, withTimeout(seconds));
                 polls.incrementAndGet();
+                unreachable = null;
                 var health = outcome.result().health();
                 lastSummary = health == null ? "" : health.summary();
                 if (health != null && health.current()) {
-                    stepContext.onSuccess(value(health));
+                    succeed(value(health));
                 } else if (health != null && health.failed()) {
-                    stepContext.onFailure(new AbortException("GitOps: " + health.summary()));
+                    fail(new AbortException("GitOps: " + health.summary()));
                 } else if (System.currentTimeMillis() >= deadline) {
-                    stepContext.onFailure(new AbortException("GitOps: not healthy in time: " + lastSummary));
+                    fail(new AbortException("GitOps: not healthy in time: " + lastSummary));
                 } else {
                     schedule(Math.min(intervalMs, Math.max(0, deadline - System.currentTimeMillis())));
                     intervalMs = Math.min(MAX_INTERVAL_MS, intervalMs * 2);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                stepContext.onFailure(e);
-            } catch (Exception e) {
-                stepContext.onFailure(e);
+                fail(e);
+            } catch (Throwable e) {
+                if (TransientAgentFailures.isTransient(e)) {
+                    retryLater(e);
+                } else {
+                    fail(e);
+                }
+            }
+        }
+
+        /**
+         * The agent could not be asked (after a restart it may not have reconnected yet): says so once,
+         * and asks again until the deadline, when the step fails naming the cause.
+         */
+        @SuppressFBWarnings(
+                value = "AT_NONATOMIC_OPERATIONS_ON_SHARED_VARIABLE",
+                justification = "intervalMs has one writer at a time: the running poll, which schedules the next")
+        private void retryLater(Throwable cause) {
+            String reason = TransientAgentFailures.describe(cause);
+            boolean first = unreachable == null;
+            unreachable = reason;
+            if (System.currentTimeMillis() >= deadline) {
+                AbortException e = new AbortException(
+                        "GitOps: " + what() + " could not be checked in time: agent not" + " reachable: " + reason
+                                + (lastSummary.isEmpty() ? "" : " (last health: " + lastSummary + ")"));
+                e.initCause(cause);
+                fail(e);
+                return;
+            }
+            if (first) {
+                log("[gitops] agent not reachable yet: " + reason + ", retrying");
+            }
+            schedule(Math.min(intervalMs, Math.max(0, deadline - System.currentTimeMillis())));
+            intervalMs = Math.min(MAX_INTERVAL_MS, intervalMs * 2);
+        }
+
+        private void succeed(Object value) {
+            if (!stopped && done.compareAndSet(false, true)) {
+                stepContext.onSuccess(value);
+            }
+        }
+
+        private void fail(Throwable cause) {
+            if (!stopped && done.compareAndSet(false, true)) {
+                stepContext.onFailure(cause);
+            }
+        }
+
+        /** A console line; the build log is on the controller, so this works with the agent away. */
+        private void log(String line) {
+            try {
+                stepContext.get(TaskListener.class).getLogger().println(line);
+            } catch (IOException e) {
+                // without a console the retry goes on; the status page shows the reason
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -217,11 +322,32 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
         }
 
         private static Outcome checkOnAgent(StepContext context, RunSettings settings) throws Exception {
+            FilePath workspace = workspace(context);
             Run<?, ?> run = context.get(Run.class);
-            FilePath workspace = context.get(FilePath.class);
             EnvVars env = context.get(EnvVars.class);
             TaskListener listener = context.get(TaskListener.class);
-            return GitOpsRunner.create().run(run, AgentWorkspace.of(workspace), env, listener, settings);
+            Duration limit = Duration.ofSeconds(settings.timeoutSeconds() + CALL_GRACE_SECONDS);
+            return GitOpsRunner.create().run(run, AgentWorkspace.of(workspace, limit), env, listener, settings);
+        }
+
+        /**
+         * The live workspace. After a controller restart the {@code node} block's context is resumed
+         * separately: until then there is none, and until the agent reconnects asking for it fails
+         * (workflow-durable-task-step's {@code AgentOfflineException}, an {@link IOException}).
+         */
+        private static FilePath workspace(StepContext context) throws IOException, InterruptedException {
+            FilePath workspace;
+            try {
+                workspace = context.get(FilePath.class);
+            } catch (AbortException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new AgentNotReachableException("workspace not available: " + e.getMessage(), e);
+            }
+            if (workspace == null) {
+                throw new AgentNotReachableException("no workspace yet (the node block has not resumed)", null);
+            }
+            return workspace;
         }
     }
 

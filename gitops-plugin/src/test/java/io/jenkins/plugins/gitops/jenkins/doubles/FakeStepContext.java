@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.jenkins.doubles;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import hudson.model.Result;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +33,9 @@ public final class FakeStepContext extends StepContext {
 
     private final transient Map<Class<?>, Object> objects = new HashMap<>();
     private final transient CompletableFuture<Object> outcome = new CompletableFuture<>();
+    private final transient Map<Class<?>, IOException> failures = new HashMap<>();
+    private final transient java.util.concurrent.atomic.AtomicInteger completions =
+            new java.util.concurrent.atomic.AtomicInteger();
     private transient int saves;
 
     public FakeStepContext with(Class<?> type, Object value) {
@@ -39,19 +43,36 @@ public final class FakeStepContext extends StepContext {
         return this;
     }
 
+    /** Asking for {@code type} throws {@code failure}, as asking for an offline agent's workspace does. */
+    public FakeStepContext failing(Class<?> type, IOException failure) {
+        failures.put(type, failure);
+        return this;
+    }
+
     @Override
-    public <T> T get(Class<T> key) {
+    public <T> T get(Class<T> key) throws IOException {
+        IOException failure = failures.get(key);
+        if (failure != null) {
+            throw failure;
+        }
         return key.cast(objects.get(key));
     }
 
     @Override
     public void onSuccess(Object result) {
+        completions.incrementAndGet();
         outcome.complete(result);
     }
 
     @Override
     public void onFailure(Throwable t) {
+        completions.incrementAndGet();
         outcome.completeExceptionally(t);
+    }
+
+    /** How often the step completed this context; Pipeline expects once. */
+    public int completions() {
+        return completions.get();
     }
 
     @Override

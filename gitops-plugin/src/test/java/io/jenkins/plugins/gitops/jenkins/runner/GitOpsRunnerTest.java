@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hudson.AbortException;
 import hudson.model.Result;
 import hudson.model.Run;
+import io.jenkins.plugins.gitops.core.apply.InventoryEntry;
 import io.jenkins.plugins.gitops.core.reconcile.ReconcileReport;
 import io.jenkins.plugins.gitops.core.reconcile.UnitReport;
 import io.jenkins.plugins.gitops.core.reconcile.UnitStatus;
 import io.jenkins.plugins.gitops.core.render.KustomizeOptions;
 import io.jenkins.plugins.gitops.core.render.KustomizeRenderer;
+import io.jenkins.plugins.gitops.core.state.FleetState;
+import io.jenkins.plugins.gitops.core.state.UnitState;
 import io.jenkins.plugins.gitops.core.testing.emulator.ApiEmulator;
 import io.jenkins.plugins.gitops.jenkins.action.GitOpsRunAction;
 import io.jenkins.plugins.gitops.jenkins.config.Defaults;
@@ -285,5 +288,31 @@ class GitOpsRunnerTest {
         assertThat(new CredentialsResolver.GitLogin("svc-deployer-7731", TOKEN, true).toString())
                 .doesNotContain("svc-deployer-7731")
                 .doesNotContain(TOKEN);
+    }
+
+    @Test
+    void shouldLookUpThePreviousStateForAWaitOnUnitsOnly() throws Exception {
+        GitOpsRunner runner = new GitOpsRunner(credentials("k"), Defaults.builtIn());
+        FakeRun applied = new FakeRun(tmp.resolve("builds/1").toFile(), null);
+        FleetState state = new FleetState(Map.of(
+                "apps/web",
+                new UnitState(
+                        List.of(new InventoryEntry("apps_web_apps_Deployment", "v1")), "main@sha1:1", "main@sha1:1")));
+        applied.addAction(GitOpsRunAction.write(applied, "demo", "APPLY", null, null, state));
+        FakeRun waiting = new FakeRun(tmp.resolve("builds/2").toFile(), applied);
+
+        assertThat(runner.request(waiting, Map.of(), wait(List.of("apps/web"), List.of()))
+                        .previous())
+                .as("units: their inventories come from the state")
+                .isEqualTo(state);
+        assertThat(runner.request(waiting, Map.of(), wait(List.of(), List.of("Deployment/apps/web")))
+                        .previous())
+                .as("given objects: no walk through the builds")
+                .isEqualTo(FleetState.EMPTY);
+    }
+
+    private static RunSettings wait(List<String> units, List<String> objects) {
+        return new RunSettings(
+                Operation.WAIT, "p", "", "", "", "", "", units, objects, null, false, 5, 0, "demo", "", false);
     }
 }
