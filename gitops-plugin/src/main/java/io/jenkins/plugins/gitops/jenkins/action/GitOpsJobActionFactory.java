@@ -56,8 +56,10 @@ public final class GitOpsJobActionFactory extends TransientActionFactory<Job> {
         if (seen != null && seen.lastBuild() == last.getNumber() && seen.historyLength() == historyLength) {
             records = seen.records();
         } else {
+            // asked first: a build that records and finishes meanwhile must not be kept as "no records"
+            boolean building = last.isBuilding();
             records = action.hasRecords();
-            if (!last.isBuilding()) {
+            if (!building) {
                 SEEN.put(job, new Seen(last.getNumber(), historyLength, records));
             }
         }

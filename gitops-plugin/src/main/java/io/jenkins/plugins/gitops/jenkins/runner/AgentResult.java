@@ -29,6 +29,11 @@ public record AgentResult(
 
     private static final long serialVersionUID = 1L;
 
+    /** The same result, marked as coming from an aborted build. */
+    public AgentResult asInterrupted() {
+        return interrupted ? this : new AgentResult(operation, report, plan, drift, health, state, true);
+    }
+
     /** A health check's outcome: {@code Current}, {@code InProgress}, {@code Failed} or {@code Unknown}. */
     public record Health(String status, String summary, List<String> objects) implements Serializable {
 

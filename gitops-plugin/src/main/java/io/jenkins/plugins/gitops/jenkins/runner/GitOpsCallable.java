@@ -52,8 +52,11 @@ public final class GitOpsCallable extends MasterToSlaveFileCallable<AgentResult>
     private static final Pattern KUBECONFIG_SECRET = Pattern.compile(
             "(?m)^\\s*(?:token|password|client-key-data|client-certificate-data|id-token|refresh-token)\\s*:\\s*\"?([^\"\\s]+)\"?\\s*$");
 
-    /** The callables running in this JVM, by token, so that {@link Stop} can reach them. */
-    private static final Map<String, Thread> RUNNING = new ConcurrentHashMap<>();
+    /**
+     * The calls of this JVM that are running, or that were told to stop before they started, by
+     * token, so that {@link Stop} can reach them.
+     */
+    private static final Map<String, Call> CALLS = new ConcurrentHashMap<>();
 
     private final AgentRequest request;
     private final TaskListener listener;
@@ -75,11 +78,48 @@ public final class GitOpsCallable extends MasterToSlaveFileCallable<AgentResult>
 
     @Override
     public AgentResult invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        RUNNING.put(token, Thread.currentThread());
+        Call call = CALLS.computeIfAbsent(token, t -> new Call());
+        call.start();
         try {
             return invoke(workspace);
         } finally {
-            RUNNING.remove(token);
+            call.finish();
+            CALLS.remove(token);
+        }
+    }
+
+    /**
+     * One call's thread, guarded so that a stop interrupts it only while it runs this call: remoting
+     * runs the next request on the same pooled thread, which must not inherit the interrupt.
+     */
+    static final class Call {
+        private Thread thread;
+        private boolean stopped;
+        private boolean finished;
+
+        synchronized void start() {
+            thread = Thread.currentThread();
+            if (stopped) {
+                thread.interrupt();
+            }
+        }
+
+        synchronized void finish() {
+            thread = null;
+            finished = true;
+            // a stop that came too late for the engine must not reach the thread's next task
+            Thread.interrupted();
+        }
+
+        synchronized boolean stop() {
+            if (finished) {
+                return false;
+            }
+            stopped = true;
+            if (thread != null) {
+                thread.interrupt();
+            }
+            return true;
         }
     }
 
@@ -327,15 +367,14 @@ public final class GitOpsCallable extends MasterToSlaveFileCallable<AgentResult>
             this.token = token;
         }
 
-        /** True if the call was still running here and has been told to stop. */
+        /**
+         * True if the call had not finished here and has been told to stop. A stop that arrives
+         * before the call has started is kept, and the call stops as soon as it starts (or, if it
+         * never starts, the small record stays: aborts are rare).
+         */
         @Override
         public Boolean invoke(File workspace, VirtualChannel channel) {
-            Thread thread = RUNNING.get(token);
-            if (thread == null) {
-                return false;
-            }
-            thread.interrupt();
-            return true;
+            return CALLS.computeIfAbsent(token, t -> new Call()).stop();
         }
     }
 }

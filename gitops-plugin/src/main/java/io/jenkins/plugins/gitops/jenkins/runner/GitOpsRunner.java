@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The one runner behind every Pipeline step and freestyle build step. On the controller: resolve
@@ -100,17 +99,22 @@ public final class GitOpsRunner {
             throws IOException, InterruptedException {
         Future<AgentResult> future = workspace.actAsync(callable);
         try {
+            return future.get();
+        } catch (InterruptedException aborted) {
+            if (callable.request().operation() == Operation.WAIT
+                    || callable.request().operation() == Operation.PLAN) {
+                // nothing to keep: a wait or a plan writes nothing
+                future.cancel(true);
+                throw aborted;
+            }
             try {
-                return future.get();
-            } catch (InterruptedException aborted) {
-                try {
-                    workspace.act(new GitOpsCallable.Stop(callable.token()));
-                    return future.get(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException | TimeoutException | IOException e) {
-                    future.cancel(true);
-                    aborted.addSuppressed(e);
-                    throw aborted;
-                }
+                workspace.act(new GitOpsCallable.Stop(callable.token()));
+                // the engine may have finished before it saw the stop: the build was aborted all the same
+                return future.get(STOP_GRACE_SECONDS, TimeUnit.SECONDS).asInterrupted();
+            } catch (Exception e) {
+                future.cancel(true);
+                aborted.addSuppressed(e);
+                throw aborted;
             }
         } catch (ExecutionException e) {
             throw TimedAgentCall.rethrow(e);
@@ -181,6 +185,8 @@ public final class GitOpsRunner {
         }
         same.forEach(run::removeAction);
         run.addAction(action);
+        // addAction does not persist; an aborted Pipeline step may end before the build saves again
+        run.save();
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gitops.jenkins.runner;
 
+import io.jenkins.plugins.gitops.core.apply.Diff;
 import io.jenkins.plugins.gitops.core.model.SecretRedactor;
+import io.jenkins.plugins.gitops.core.reconcile.DriftReport;
 import io.jenkins.plugins.gitops.core.reconcile.Event;
 import io.jenkins.plugins.gitops.core.reconcile.ReconcileReport;
 import io.jenkins.plugins.gitops.core.reconcile.UnitReport;
@@ -26,10 +28,34 @@ final class Redaction {
                 r.operation(),
                 r.report() == null ? null : report(r.report(), redactor),
                 r.plan() == null ? null : tree(r.plan(), redactor),
-                r.drift(),
-                r.health(),
+                r.drift() == null ? null : drift(r.drift(), redactor),
+                r.health() == null ? null : health(r.health(), redactor),
                 r.state(),
                 r.interrupted());
+    }
+
+    static DriftReport drift(DriftReport d, SecretRedactor redactor) {
+        return new DriftReport(
+                d.revision(),
+                d.units().stream()
+                        .map(u -> new DriftReport.UnitDrift(
+                                u.id(),
+                                u.diffs().stream()
+                                        .map(diff -> new Diff(
+                                                diff.object(),
+                                                diff.action(),
+                                                diff.drifted(),
+                                                diff.text() == null ? null : redactor.redact(diff.text())))
+                                        .toList(),
+                                u.error() == null ? null : redactor.redact(u.error())))
+                        .toList());
+    }
+
+    static AgentResult.Health health(AgentResult.Health h, SecretRedactor redactor) {
+        return new AgentResult.Health(
+                h.status(),
+                h.summary() == null ? null : redactor.redact(h.summary()),
+                h.objects().stream().map(redactor::redact).toList());
     }
 
     static ReconcileReport report(ReconcileReport r, SecretRedactor redactor) {

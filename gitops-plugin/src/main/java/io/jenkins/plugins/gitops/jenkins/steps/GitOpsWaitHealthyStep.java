@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -103,8 +105,16 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
 
         private static final AtomicInteger COUNTER = new AtomicInteger();
 
-        private static final ScheduledExecutorService TIMER = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "gitopsWaitHealthy poller #" + COUNTER.incrementAndGet());
+        /** Only times the checks; they run on {@link #CHECKS}, so a slow agent delays no other wait. */
+        private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gitopsWaitHealthy timer");
+            t.setDaemon(true);
+            return t;
+        });
+
+        /** Runs the checks; a thread per check in progress, each bounded by the check's time limit. */
+        private static final ExecutorService CHECKS = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "gitopsWaitHealthy check #" + COUNTER.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -131,6 +141,8 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
         private final AtomicBoolean done = new AtomicBoolean();
 
         private transient volatile ScheduledFuture<?> task;
+
+        private transient volatile Future<?> check;
 
         /** Why the agent could not be asked, while it cannot; reported once per outage. */
         private transient volatile String unreachable;
@@ -169,6 +181,10 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
             if (t != null) {
                 t.cancel(true);
             }
+            Future<?> c = check;
+            if (c != null) {
+                c.cancel(true);
+            }
             if (done.compareAndSet(false, true)) {
                 stepContext.onFailure(cause);
             }
@@ -199,7 +215,7 @@ public class GitOpsWaitHealthyStep extends GitOpsStep {
             if (stopped || done.get()) {
                 return;
             }
-            task = TIMER.schedule(this::poll, delayMs, TimeUnit.MILLISECONDS);
+            task = TIMER.schedule(() -> check = CHECKS.submit(this::poll), delayMs, TimeUnit.MILLISECONDS);
         }
 
         /**

@@ -16,6 +16,7 @@ public final class FakeRun extends Run<FakeJob, FakeRun> {
     private final List<Action> actions = new ArrayList<>();
     private Result result;
     private boolean building;
+    private int saves;
 
     public FakeRun(File rootDir, FakeRun previous) {
         super(null, 0L);
@@ -38,6 +39,16 @@ public final class FakeRun extends Run<FakeJob, FakeRun> {
     @Override
     public int getNumber() {
         return number;
+    }
+
+    @Override
+    public synchronized void save() {
+        saves++;
+    }
+
+    /** How often {@link #save()} was called. */
+    public synchronized int saves() {
+        return saves;
     }
 
     @Override

@@ -184,6 +184,7 @@ class GitOpsRunnerTest {
             assertThat(build.getActions(GitOpsRunAction.class))
                     .as("partial progress kept")
                     .hasSize(1);
+            assertThat(build.saves()).as("and saved with the build at once").isPositive();
         } catch (ExecutionException e) {
             throw e;
         }
