@@ -133,6 +133,19 @@ class HpiLayoutTest {
     }
 
     @Test
+    void shouldTestWithTheGuavaItShips() throws IOException {
+        // plugin-first class loading: the plugin runs on its own Guava, not on Jenkins core's
+        String tested = Path.of(com.google.common.base.Preconditions.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .getPath())
+                .getFileName()
+                .toString();
+        assertThat(libs()).contains("WEB-INF/lib/" + tested);
+    }
+
+    @Test
     void shouldLeaveSlf4jToJenkinsCore() throws IOException {
         assertThat(libs()).noneMatch(l -> l.startsWith("WEB-INF/lib/slf4j-"));
         // nor an SLF4J API, binding or provider inside another jar (logback, log4j-slf4j2-impl, a shaded copy...)
